@@ -1,0 +1,16 @@
+package io.tocsin.dist;
+
+import io.tocsin.cli.TocsinCommand;
+import picocli.CommandLine;
+
+/** {@code ./tocsin}: the engine's commands plus those that need the simulators (demo). */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        CommandLine cli = TocsinCommand.commandLine();
+        cli.addSubcommand("demo", new DemoCommand());
+        System.exit(cli.execute(args));
+    }
+}

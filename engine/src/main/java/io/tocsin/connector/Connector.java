@@ -1,0 +1,40 @@
+package io.tocsin.connector;
+
+import io.tocsin.cap.Alert;
+import java.util.List;
+
+/**
+ * A channel toward one peer family (a carrier's SMSCs, a carrier's CBCs, a broadcaster's transmitters...).
+ *
+ * <p>Thread-safety: {@link #offer} is called by one engine thread (the dispatcher) and must never block; the
+ * connector does its I/O on its own threads and reports outcomes through the {@link ReceiptSink} it was given
+ * in its {@link ConnectorContext}. {@link #health()}, {@link #inFlight()} and {@link #render} may be called
+ * from any thread.
+ */
+public interface Connector extends AutoCloseable {
+
+    /** Instance name from configuration, e.g. {@code cmcc-sms}. */
+    String name();
+
+    ChannelKind kind();
+
+    /** Connects (or begins connecting in the background). Returns quickly. */
+    void start();
+
+    /** Hands over one dispatch. See {@link SendResult} for what each answer asks of the caller. */
+    SendResult offer(Dispatch dispatch);
+
+    /** Dispatches taken but not yet answered by the peer. */
+    int inFlight();
+
+    ConnectorHealth health();
+
+    /** How the alert will look on this connector, per language, with its budget verdict. */
+    default List<Rendering> render(Alert alert) {
+        return List.of();
+    }
+
+    /** Stops I/O; dispatches not yet answered are reported PLANNED (to retry after restart) or stay unknown. */
+    @Override
+    void close();
+}
