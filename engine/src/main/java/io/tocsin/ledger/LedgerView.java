@@ -1,0 +1,15 @@
+package io.tocsin.ledger;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The read side of the ledger. Snapshots are immutable and safe to read from any thread (the pipeline thread
+ * publishes them); they may lag the ledger by a few milliseconds.
+ */
+public interface LedgerView {
+
+    List<AlertView> alerts();
+
+    Optional<AlertView> alert(String id);
+}
