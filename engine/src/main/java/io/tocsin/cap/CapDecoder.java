@@ -1,5 +1,9 @@
 package io.tocsin.cap;
 
+import java.util.List;
+import javax.xml.stream.XMLResolver;
+import javax.xml.stream.XMLStreamException;
+
 /**
  * Reads CAP from bytes: XML (CAP 1.0/1.1/1.2, bare or inside EDXL-DE / Atom / RSS wrappers) over a hardened
  * parser (no DTD, no external entities, no XInclude, bounded size and depth), and the JSON form of the same
@@ -8,15 +12,77 @@ package io.tocsin.cap;
  * <p>Thread-safe; create once and share.
  */
 public final class CapDecoder {
+    private final CapLimits limits;
+    private final HardenedXmlInput xml;
+    private final CapJsonReader json;
 
     public CapDecoder() {
+        this(CapLimits.DEFAULT);
+    }
+
+    public CapDecoder(CapLimits limits) {
+        this(limits, null);
+    }
+
+    /**
+     * For tests: {@code resolutionObserver} is told about every external resolution the parser attempts
+     * (each is refused anyway).
+     */
+    CapDecoder(CapLimits limits, XMLResolver resolutionObserver) {
+        this.limits = limits;
+        this.xml = new HardenedXmlInput(limits, resolutionObserver);
+        this.json = new CapJsonReader(limits);
+    }
+
+    public CapLimits limits() {
+        return limits;
     }
 
     public Decoded decodeXml(byte[] body) {
-        throw new UnsupportedOperationException("CAP XML decoding: being built (issue 2)");
+        Decoded early = checkSize(body);
+        if (early != null) {
+            return early;
+        }
+        try {
+            return new CapXmlReader(xml.open(body)).read();
+        } catch (XMLStreamException e) {
+            String msg = e.getMessage() == null ? "unreadable XML" : e.getMessage().split("\n", 2)[0];
+            return failed("XML_MALFORMED", msg);
+        }
     }
 
     public Decoded decodeJson(byte[] body) {
-        throw new UnsupportedOperationException("CAP JSON decoding: being built (issue 2)");
+        Decoded early = checkSize(body);
+        return early != null ? early : json.read(body);
+    }
+
+    /** Sniffs the first non-blank byte: '{' or '[' is JSON, anything else XML. */
+    public Decoded decode(byte[] body) {
+        if (body != null) {
+            for (byte b : body) {
+                if (b == '{' || b == '[') {
+                    return decodeJson(body);
+                }
+                if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
+                    break;
+                }
+            }
+        }
+        return decodeXml(body);
+    }
+
+    private Decoded checkSize(byte[] body) {
+        if (body == null || body.length == 0) {
+            return failed("CAP_EMPTY", "empty body");
+        }
+        if (body.length > limits.maxBytes()) {
+            return failed("CAP_TOO_LARGE", "body of " + body.length + " bytes exceeds the limit of "
+                    + limits.maxBytes() + " bytes; not parsed");
+        }
+        return null;
+    }
+
+    private static Decoded failed(String code, String message) {
+        return new Decoded(List.of(), List.of(Reason.error("/", code, message)));
     }
 }

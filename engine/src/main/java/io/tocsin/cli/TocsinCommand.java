@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "tocsin 0.1.0",
         description = "Early-warning broadcast dispatch engine.",
-        subcommands = {CommandLine.HelpCommand.class, AuditCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, AuditCommand.class, ValidateCommand.class})
 public final class TocsinCommand implements Runnable {
 
     @CommandLine.Spec
