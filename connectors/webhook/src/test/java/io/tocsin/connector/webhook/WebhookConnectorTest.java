@@ -93,6 +93,24 @@ class WebhookConnectorTest {
     }
 
     @Test
+    void xmlSubscribersReceiveCapTheyCanDecode() {
+        WebhookConnector connector = connector("xml", "[\"4401\"]");
+        connector.start();
+
+        connector.offer(dispatch(13, "440106000000"));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> finalReceipt(13) != null);
+        assertThat(finalReceipt(13).state()).isEqualTo(DispatchState.DELIVERED);
+        io.tocsin.cap.Decoded decoded = new io.tocsin.cap.CapDecoder().decodeXml(bodies.get(0));
+        assertThat(decoded.ok()).as(decoded.reasons().toString()).isTrue();
+        assertThat(decoded.alerts()).singleElement().satisfies(a -> {
+            assertThat(a.identifier()).isEqualTo("id-13");
+            assertThat(a.infos().get(0).headline()).isEqualTo("台风红色预警");
+        });
+        connector.close();
+    }
+
+    @Test
     void permanentRejectionIsDeadLetteredAndReportedFailed() throws Exception {
         failFirst = Integer.MAX_VALUE;
         failStatus = 400;
