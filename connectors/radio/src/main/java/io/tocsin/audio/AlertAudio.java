@@ -34,6 +34,14 @@ public final class AlertAudio {
         this.tts = tts;
     }
 
+    public SameHeaderBuilder headers() {
+        return headers;
+    }
+
+    public AudioSettings settings() {
+        return settings;
+    }
+
     public AudioMessage compose(Alert alert) {
         SameBuild build = headers.build(alert);
         List<String> problems = new ArrayList<>(build.problems());

@@ -1,0 +1,39 @@
+package io.tocsin.radio;
+
+import io.tocsin.audio.Pcm;
+import io.tocsin.audio.Wav;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * Writes a message as a WAV file into a transmitter's drop folder (atomically: playout software watching the
+ * folder never sees half a file). Stateless and thread-safe.
+ */
+final class WavDrop {
+
+    private WavDrop() {
+    }
+
+    static Path fileFor(Path dir, String alertId, long dispatchId) {
+        return dir.resolve(safe(alertId) + "-" + dispatchId + ".wav");
+    }
+
+    static OutputResult write(Path dir, String alertId, long dispatchId, Pcm pcm, AiringControl control) {
+        if (control.stopped()) {
+            return OutputResult.of(OutputResult.Kind.STOPPED, "stopped before writing");
+        }
+        Path file = fileFor(dir, alertId, dispatchId);
+        try {
+            Wav.writeFile(pcm, file);
+            control.accepted(file.toString());
+            return OutputResult.done("written " + file);
+        } catch (IOException e) {
+            return OutputResult.of(OutputResult.Kind.REFUSED, "cannot write " + file + ": " + e);
+        }
+    }
+
+    /** File-name-safe form of an id (CAP identifiers may hold ':' and '/'). */
+    static String safe(String id) {
+        return id.replaceAll("[^A-Za-z0-9._-]", "_");
+    }
+}

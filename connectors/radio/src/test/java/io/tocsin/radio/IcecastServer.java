@@ -1,0 +1,96 @@
+package io.tocsin.radio;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real Debian {@code icecast2} on loopback for tests: a minimal icecast.xml in a temp folder, a free port
+ * found by binding port 0 (then handed to icecast, which cannot be told to pick one itself), a queue and
+ * burst big enough that a listener joining during the first seconds reads the stream from its first byte.
+ * Icecast refuses to run as root, so when we are root it drops to nobody:nogroup ({@code <changeowner>}) and
+ * its folder is made world-writable for its logs.
+ */
+final class IcecastServer implements AutoCloseable {
+
+    static final String PASSWORD = "s3cret-source";
+    private static final Path BINARY = Path.of("/usr/bin/icecast2");
+
+    private final Path dir;
+    private final int port;
+    private final Process process;
+
+    static boolean installed() {
+        return Files.isExecutable(BINARY);
+    }
+
+    IcecastServer(Path parent) throws IOException, InterruptedException {
+        dir = Files.createTempDirectory(parent, "icecast-");
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxrwxrwx"));
+        Files.setPosixFilePermissions(parent, PosixFilePermissions.fromString("rwxr-xr-x"));
+        try (ServerSocket probe = new ServerSocket(0)) {
+            port = probe.getLocalPort();
+        }
+        boolean root = "root".equals(System.getProperty("user.name"));
+        Path conf = dir.resolve("icecast.xml");
+        Files.writeString(conf, """
+                <icecast>
+                  <location>loopback</location><admin>tests@localhost</admin>
+                  <limits><clients>20</clients><sources>8</sources><queue-size>8388608</queue-size>
+                    <burst-size>8388608</burst-size><source-timeout>10</source-timeout>
+                    <header-timeout>5</header-timeout><client-timeout>10</client-timeout></limits>
+                  <authentication><source-password>%s</source-password>
+                    <admin-user>admin</admin-user><admin-password>admin-%d</admin-password></authentication>
+                  <hostname>127.0.0.1</hostname>
+                  <listen-socket><port>%d</port><bind-address>127.0.0.1</bind-address></listen-socket>
+                  <fileserve>0</fileserve>
+                  <paths><basedir>%s</basedir><logdir>%s</logdir><webroot>/usr/share/icecast2/web</webroot>
+                    <adminroot>/usr/share/icecast2/admin</adminroot></paths>
+                  <logging><errorlog>error.log</errorlog><accesslog>access.log</accesslog><loglevel>3</loglevel></logging>
+                  <security><chroot>0</chroot>%s</security>
+                </icecast>
+                """.formatted(PASSWORD, port, port, dir, dir,
+                root ? "<changeowner><user>nobody</user><group>nogroup</group></changeowner>" : ""));
+        process = new ProcessBuilder(BINARY.toString(), "-c", conf.toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("stdout.txt").toFile()).start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!listening()) {
+            if (!process.isAlive() || System.nanoTime() > deadline) {
+                close();
+                throw new IOException("icecast2 did not start: " + Files.readString(dir.resolve("stdout.txt"))
+                        + (Files.exists(dir.resolve("error.log")) ? Files.readString(dir.resolve("error.log")) : ""));
+            }
+            process.waitFor(20, TimeUnit.MILLISECONDS); // polls the port; returns early if icecast dies
+        }
+    }
+
+    int port() {
+        return port;
+    }
+
+    String url(String mount) {
+        return "http://127.0.0.1:" + port + mount;
+    }
+
+    private boolean listening() {
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress("127.0.0.1", port), 200);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(5, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+        }
+    }
+}
