@@ -1,0 +1,186 @@
+package io.tocsin.connector.smpp;
+
+import io.tocsin.connector.DeliveryReceipt;
+import io.tocsin.connector.DispatchState;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+import org.jsmpp.bean.AlertNotification;
+import org.jsmpp.bean.DataSm;
+import org.jsmpp.bean.DeliverSm;
+import org.jsmpp.bean.OptionalParameter;
+import org.jsmpp.extra.ProcessRequestException;
+import org.jsmpp.session.DataSmResult;
+import org.jsmpp.session.MessageReceiverListener;
+import org.jsmpp.session.Session;
+
+/**
+ * Everything toward one carrier: its binds, the account-wide TPS bucket, the queue its binds' submitters take
+ * from (so a dead bind simply stops taking and the others carry on), a front queue for dispatches to resend
+ * after a dropped link, and the receipt correlator fed by every bind's receiving session.
+ *
+ * <p>Thread-safe. {@link #enqueue} is called by the connector's offering thread; the rest by I/O threads.
+ */
+final class CarrierLink implements AutoCloseable {
+
+    final CarrierSettings settings;
+    final TokenBucket account;
+    final ReceiptCorrelator correlator;
+    final LongAdder submitted = new LongAdder();
+    final LongAdder throttled = new LongAdder();
+    final LongAdder transientErrors = new LongAdder();
+    final LongAdder inDoubt = new LongAdder();
+    final LongAdder resent = new LongAdder();
+    final LongAdder otherDeliverSm = new LongAdder();
+    private final List<Bind> binds = new ArrayList<>();
+    private final ArrayBlockingQueue<Outgoing> queue;
+    private final ConcurrentLinkedDeque<Outgoing> front = new ConcurrentLinkedDeque<>();
+    private final AtomicInteger taken = new AtomicInteger();
+    private final AtomicInteger reference = new AtomicInteger();
+    private final ReceiptOutbox outbox;
+    private final Clock clock;
+    private final MessageReceiverListener listener = new Receipts();
+
+    CarrierLink(CarrierSettings settings, SmppSettings common, ReceiptOutbox outbox, Clock clock) {
+        this.settings = settings;
+        this.outbox = outbox;
+        this.clock = clock;
+        this.account = new TokenBucket(settings.accountTps(), Math.max(1, settings.accountTps() / 100),
+                System::nanoTime);
+        this.correlator = new ReceiptCorrelator(settings.name(), outbox, clock, System::nanoTime,
+                common.receiptTimeout().toNanos());
+        this.queue = new ArrayBlockingQueue<>(common.queueCapacity());
+        for (int i = 0; i < settings.binds().size(); i++) {
+            BindSettings b = settings.binds().get(i);
+            binds.add(new Bind(settings.name() + "-" + i, b, common, this));
+        }
+    }
+
+    void start() { binds.forEach(Bind::start); }
+
+    String name() { return settings.name(); }
+
+    Clock clock() { return clock; }
+
+    MessageReceiverListener receiptListener() { return listener; }
+
+    List<Bind> binds() { return binds; }
+
+    int nextReference() { return reference.incrementAndGet() & 0xFF; }
+
+    boolean anyBound() {
+        for (Bind b : binds) {
+            if (b.bound()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    int boundCount() {
+        int n = 0;
+        for (Bind b : binds) {
+            n += b.bound() ? 1 : 0;
+        }
+        return n;
+    }
+
+    /** Taken and not yet accepted or finished. */
+    int inFlight() { return taken.get(); }
+
+    boolean enqueue(Outgoing o) {
+        taken.incrementAndGet();
+        if (queue.offer(o)) {
+            return true;
+        }
+        taken.decrementAndGet();
+        return false;
+    }
+
+    Outgoing next(long waitMillis) {
+        Outgoing o = front.pollFirst();
+        if (o != null) {
+            return o;
+        }
+        try {
+            return queue.poll(waitMillis, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    void requeue(Outgoing o) {
+        resent.increment();
+        front.addFirst(o);
+    }
+
+    void emit(DeliveryReceipt r) { outbox.emit(r); }
+
+    void allAccepted(Outgoing o) {
+        taken.decrementAndGet();
+        correlator.allAccepted(o.tracker);
+    }
+
+    void finished(Outgoing o, DispatchState state, String reason) {
+        taken.decrementAndGet();
+        correlator.abandon(o.tracker, state, reason);
+    }
+
+    /** Everything still queued (never submitted): handed back on close. */
+    List<Outgoing> drain() {
+        List<Outgoing> out = new ArrayList<>(front);
+        front.clear();
+        queue.drainTo(out);
+        return out;
+    }
+
+    @Override
+    public void close() {
+        binds.forEach(Bind::close);
+    }
+
+    /** deliver_sm from any of this carrier's binds: receipts go to the correlator, anything else is counted. */
+    private final class Receipts implements MessageReceiverListener {
+        @Override
+        public void onAcceptDeliverSm(DeliverSm d) throws ProcessRequestException {
+            if (!d.isSmscDeliveryReceipt()) {
+                otherDeliverSm.increment();
+                return;
+            }
+            String tlvId = null;
+            Integer tlvState = null;
+            OptionalParameter id = d.getOptionalParameter(OptionalParameter.Tag.RECEIPTED_MESSAGE_ID);
+            if (id instanceof OptionalParameter.OctetString) {
+                tlvId = ((OptionalParameter.OctetString) id).getValueAsString().trim();
+            }
+            OptionalParameter state = d.getOptionalParameter(OptionalParameter.Tag.MESSAGE_STATE);
+            if (state instanceof OptionalParameter.Byte) {
+                tlvState = ((OptionalParameter.Byte) state).getValue() & 0xFF;
+            }
+            byte[] sm = d.getShortMessage();
+            String text = sm == null ? null : new String(sm, StandardCharsets.ISO_8859_1);
+            SmscReceipt r = ReceiptParser.parse(text, tlvId, tlvState);
+            if (r == null) {
+                correlator.unknownIds.increment();
+                return;
+            }
+            correlator.onReceipt(r);
+        }
+
+        @Override
+        public void onAcceptAlertNotification(AlertNotification alertNotification) {
+        }
+
+        @Override
+        public DataSmResult onAcceptDataSm(DataSm dataSm, Session source) throws ProcessRequestException {
+            throw new ProcessRequestException("data_sm not supported", 0x03);
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package io.tocsin.connector.smpp;
+
+import io.tocsin.connector.DispatchState;
+import java.util.Locale;
+
+/**
+ * Parses SMSC delivery receipts: the {@code receipted_message_id} / {@code message_state} TLVs when present
+ * (SMPP 3.4 §5.3.2.12, §5.3.2.35), else the de-facto text form of SMPP 3.4 Appendix B:
+ * {@code id:IIIIIIIIII sub:SSS dlvrd:DDD submit date:YYMMDDhhmm done date:YYMMDDhhmm stat:DDDDDDD err:E text:...}.
+ * Tolerates any order, case and extra fields; returns null when neither form yields an id.
+ *
+ * <p>Stateless and thread-safe.
+ */
+public final class ReceiptParser {
+
+    private ReceiptParser() {
+    }
+
+    /**
+     * @param text       the short message as text (ASCII), may be null
+     * @param tlvId      receipted_message_id TLV, or null
+     * @param tlvState   message_state TLV (1..8), or null
+     */
+    public static SmscReceipt parse(String text, String tlvId, Integer tlvState) {
+        String id = tlvId;
+        String stat = null;
+        String err = null;
+        if (text != null) {
+            String lower = text.toLowerCase(Locale.ROOT);
+            if (id == null) {
+                id = field(text, lower, "id:");
+            }
+            stat = field(text, lower, "stat:");
+            err = field(text, lower, "err:");
+        }
+        if (id == null || id.isEmpty()) {
+            return null;
+        }
+        DispatchState state;
+        if (tlvState != null) {
+            state = fromMessageState(tlvState);
+            stat = stateName(tlvState);
+        } else if (stat != null) {
+            state = fromStat(stat);
+        } else {
+            return new SmscReceipt(id, DispatchState.UNKNOWN, "?", err);
+        }
+        return new SmscReceipt(id, state, stat, err);
+    }
+
+    static DispatchState fromStat(String stat) {
+        switch (stat.toUpperCase(Locale.ROOT)) {
+            case "DELIVRD": return DispatchState.DELIVERED;
+            case "EXPIRED": return DispatchState.EXPIRED;
+            case "UNDELIV":
+            case "REJECTD":
+            case "DELETED": return DispatchState.FAILED;
+            case "ENROUTE":
+            case "ACCEPTD":
+            case "SCHEDUL": return null;
+            default: return DispatchState.UNKNOWN;
+        }
+    }
+
+    static DispatchState fromMessageState(int state) {
+        switch (state) {
+            case 1: case 6: case 0: return null;         // ENROUTE, ACCEPTED, SCHEDULED (SMPP 5)
+            case 2: return DispatchState.DELIVERED;
+            case 3: return DispatchState.EXPIRED;
+            case 4: case 5: case 8: return DispatchState.FAILED; // DELETED, UNDELIVERABLE, REJECTED
+            default: return DispatchState.UNKNOWN;
+        }
+    }
+
+    private static String stateName(int state) {
+        String[] names = {"SCHEDULED", "ENROUTE", "DELIVERED", "EXPIRED", "DELETED", "UNDELIVERABLE", "ACCEPTED",
+            "UNKNOWN", "REJECTED"};
+        return state >= 0 && state < names.length ? names[state] : "STATE" + state;
+    }
+
+    /** The value after {@code key} up to the next space; the key must start the text or follow a space. */
+    private static String field(String text, String lower, String key) {
+        int from = 0;
+        while (true) {
+            int at = lower.indexOf(key, from);
+            if (at < 0) {
+                return null;
+            }
+            if (at == 0 || lower.charAt(at - 1) == ' ') {
+                int start = at + key.length();
+                int end = lower.indexOf(' ', start);
+                return text.substring(start, end < 0 ? text.length() : end);
+            }
+            from = at + 1;
+        }
+    }
+}
