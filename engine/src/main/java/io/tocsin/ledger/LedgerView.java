@@ -12,4 +12,14 @@ public interface LedgerView {
     List<AlertView> alerts();
 
     Optional<AlertView> alert(String id);
+
+    /** The alerts and the journal position they reflect, taken together. */
+    default LedgerSnapshot snapshot() {
+        return new LedgerSnapshot(journalRecords(), alerts());
+    }
+
+    /** How many journal records the current snapshot reflects (-1 when unknown). */
+    default long journalRecords() {
+        return -1;
+    }
 }

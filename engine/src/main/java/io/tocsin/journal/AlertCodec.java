@@ -1,0 +1,35 @@
+package io.tocsin.journal;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tocsin.cap.Alert;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/**
+ * Writes the decoded CAP model into the journal as compact JSON of the records themselves, so replay does not
+ * depend on re-decoding the raw bytes (the raw bytes are kept beside it for audit and feeds). Thread-safe.
+ */
+final class AlertCodec {
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+    private AlertCodec() {
+    }
+
+    static byte[] encode(Alert alert) {
+        try {
+            return MAPPER.writeValueAsBytes(alert);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot encode alert " + alert.identifier(), e);
+        }
+    }
+
+    static Alert decode(byte[] json) {
+        try {
+            return MAPPER.readValue(json, Alert.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("corrupt alert record in journal", e);
+        }
+    }
+}

@@ -1,0 +1,147 @@
+package io.tocsin.ledger;
+
+import io.tocsin.cap.Alert;
+import io.tocsin.cap.AlertInfo;
+import io.tocsin.cap.Severity;
+import io.tocsin.cap.Urgency;
+import io.tocsin.connector.DispatchAction;
+import io.tocsin.connector.DispatchState;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The ledger's mutable record of one alert. Owned by the pipeline thread; readers see {@link AlertView}
+ * snapshots only.
+ */
+public final class AlertEntry {
+    static final int MAX_TIMELINE = 200;
+    /** counters[key][DispatchState.ordinal()] = dispatches in that state now; [PLANNED_TOTAL] = ever planned. */
+    static final int PLANNED_TOTAL = DispatchState.values().length;
+
+    final String id;
+    final long number;
+    final Alert alert;
+    final String publisher;
+    final Instant receivedAt;
+    final Instant expires;
+    final int priorityClass;
+    AlertState state;
+    int sequence;
+    String replaces;
+    String supersededBy;
+    String cancelledBy;
+    Alert cancelContent;
+    boolean areasPlanned;
+    boolean recipientsPlanned;
+    long recipientsConsumed;
+    long pending;
+    final List<DispatchBatch> batches = new ArrayList<>();
+    final Map<String, long[]> counters = new LinkedHashMap<>();
+    final List<TimelineEntry> timeline = new ArrayList<>();
+    int timelineDropped;
+    boolean dirty;
+
+    AlertEntry(String id, long number, Alert alert, String publisher, Instant receivedAt) {
+        this.id = id;
+        this.number = number;
+        this.alert = alert;
+        this.publisher = publisher;
+        this.receivedAt = receivedAt;
+        this.expires = earliestExpiry(alert);
+        this.priorityClass = priorityClass(alert);
+    }
+
+    public String id() { return id; }
+
+    public Alert alert() { return alert; }
+
+    public String publisher() { return publisher; }
+
+    public AlertState state() { return state; }
+
+    public int sequence() { return sequence; }
+
+    public String replaces() { return replaces; }
+
+    public Instant expires() { return expires; }
+
+    public int priorityClass() { return priorityClass; }
+
+    public boolean areasPlanned() { return areasPlanned; }
+
+    public boolean recipientsPlanned() { return recipientsPlanned; }
+
+    public long recipientsConsumed() { return recipientsConsumed; }
+
+    /** Whether this alert already has its own (not withdrawal) dispatches planned on that connector. */
+    public boolean hasBatchFor(String connector) {
+        for (DispatchBatch b : batches) {
+            if (b.action != DispatchAction.CANCEL && connector.equals(b.connector)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Dispatches PLANNED or SUBMITTED now. */
+    public long pending() { return pending; }
+
+    /** Whether new dispatches of this alert may still be planned and sent. */
+    public boolean live() {
+        return state == AlertState.ACTIVE || state == AlertState.DISPATCHING;
+    }
+
+    /** The action this alert's own dispatches carry: UPDATE when it supersedes another alert. */
+    public DispatchAction sendAction() {
+        return replaces == null ? DispatchAction.SEND : DispatchAction.UPDATE;
+    }
+
+    Alert contentFor(DispatchAction action) {
+        return action == DispatchAction.CANCEL && cancelContent != null ? cancelContent : alert;
+    }
+
+    long[] counters(String key) {
+        return counters.computeIfAbsent(key, k -> new long[PLANNED_TOTAL + 1]);
+    }
+
+    void note(Instant at, String event, String detail) {
+        if (timeline.size() >= MAX_TIMELINE) {
+            timelineDropped++;
+            return;
+        }
+        timeline.add(new TimelineEntry(at, event, detail));
+    }
+
+    /** Cancels first (class 0), then severity x urgency: Extreme/Immediate = 1 ... Unknown/Unknown = 25. */
+    static int priorityClass(Alert alert) {
+        int severity = Severity.Unknown.ordinal();
+        int urgency = Urgency.Unknown.ordinal();
+        for (AlertInfo info : alert.infos()) {
+            Severity s = info.severityValue();
+            Urgency u = info.urgencyValue();
+            if (s != null) {
+                severity = Math.min(severity, s.ordinal());
+            }
+            if (u != null && u != Urgency.Past) {
+                urgency = Math.min(urgency, u.ordinal());
+            }
+        }
+        return 1 + severity * Urgency.values().length + urgency;
+    }
+
+    /** Nothing leaves after the earliest {@code expires} of the alert's info blocks (null = never expires). */
+    static Instant earliestExpiry(Alert alert) {
+        Instant earliest = null;
+        for (AlertInfo info : alert.infos()) {
+            OffsetDateTime t = info.expiresTime();
+            if (t != null && (earliest == null || t.toInstant().isBefore(earliest))) {
+                earliest = t.toInstant();
+            }
+        }
+        return earliest;
+    }
+}

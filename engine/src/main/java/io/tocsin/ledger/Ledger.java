@@ -1,0 +1,337 @@
+package io.tocsin.ledger;
+
+import io.tocsin.cap.Alert;
+import io.tocsin.cap.CapDateTime;
+import io.tocsin.cap.MsgType;
+import io.tocsin.connector.ChannelKind;
+import io.tocsin.connector.DispatchAction;
+import io.tocsin.connector.DispatchState;
+import io.tocsin.journal.AlertAccepted;
+import io.tocsin.journal.AlertClosed;
+import io.tocsin.journal.DispatchOutcome;
+import io.tocsin.journal.DispatchRange;
+import io.tocsin.journal.DispatchesPlanned;
+import io.tocsin.journal.JournalRecord;
+import io.tocsin.journal.OperatorAction;
+import io.tocsin.journal.PlanningProgress;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Alert states, per-dispatch states and counters, materialised from journal records. Live and replay go
+ * through the same {@link #apply} so a replayed ledger equals the live one; nothing here reads a clock.
+ *
+ * <p>Thread-safety: owned by the pipeline thread (the only writer). Readers use {@link #view()}, which
+ * {@link #publish()} refreshes with immutable snapshots.
+ */
+public final class Ledger {
+    private final Map<String, AlertEntry> entries = new LinkedHashMap<>();
+    private final Map<String, String> idByKey = new HashMap<>();
+    private final DispatchTable table = new DispatchTable();
+    private final References references = new References(entries, idByKey);
+    private final PublishedLedger published = new PublishedLedger();
+    private final List<AlertEntry> dirty = new ArrayList<>();
+    private long alertCount;
+    private long recordsApplied;
+    private long illegalTransitions;
+
+    public LedgerView view() { return published; }
+
+    /** Publishes snapshots of every alert changed since the last call. */
+    public void publish() {
+        if (dirty.isEmpty()) {
+            return;
+        }
+        List<AlertView> views = new ArrayList<>(dirty.size());
+        for (AlertEntry e : dirty) {
+            e.dirty = false;
+            views.add(Views.of(e));
+        }
+        dirty.clear();
+        published.publish(views, recordsApplied);
+    }
+
+    public String nextAlertId() { return String.format("tx-%06d", alertCount + 1); }
+
+    public long nextDispatchId() { return table.nextId(); }
+
+    /** The engine id already given to this (sender, identifier, sent), or null. */
+    public String idForKey(String key) { return idByKey.get(key); }
+
+    public AlertEntry entry(String alertId) { return entries.get(alertId); }
+
+    public Collection<AlertEntry> entries() { return entries.values(); }
+
+    public DispatchState stateOf(long dispatchId) { return table.state(dispatchId); }
+
+    public DispatchBatch batchOf(long dispatchId) { return table.batchOf(dispatchId); }
+
+    public List<DispatchBatch> batches(AlertEntry entry) { return List.copyOf(entry.batches); }
+
+    public long recordsApplied() { return recordsApplied; }
+
+    public long illegalTransitions() { return illegalTransitions; }
+
+    /** Counts an illegal transition seen before journaling (e.g. a duplicate receipt). */
+    public void countIllegal() { illegalTransitions++; }
+
+    /** Whether moving this dispatch to {@code to} is legal now. */
+    public boolean legal(long dispatchId, DispatchState to) {
+        DispatchState from = table.state(dispatchId);
+        return from != null && table.batchOf(dispatchId) != null && from.canMoveTo(to);
+    }
+
+    public ReferenceDecision decide(Alert alert) { return references.decide(alert); }
+
+    /** Why an operator action cannot be taken now, or null when it can. Call only for known alerts. */
+    public String refusal(OperatorAction.Kind kind, String alertId, String operator) {
+        AlertEntry e = entries.get(alertId);
+        switch (kind) {
+            case CANCEL:
+                if (e.state == AlertState.CANCELLED) {
+                    return "already cancelled";
+                }
+                if (e.state == AlertState.SUPERSEDED) {
+                    return "superseded by " + e.supersededBy + "; cancel that alert instead";
+                }
+                if (e.state == AlertState.EXPIRED || e.state == AlertState.REJECTED) {
+                    return "alert is " + e.state + "; nothing to cancel";
+                }
+                return null;
+            case APPROVE:
+            case REJECT:
+                if (e.state != AlertState.PENDING_APPROVAL) {
+                    return "alert is " + e.state + ", not PENDING_APPROVAL";
+                }
+                if (kind == OperatorAction.Kind.APPROVE && operator != null && operator.equals(e.publisher)) {
+                    return "an alert must be approved by someone other than its submitter";
+                }
+                return null;
+            default:
+                throw new IllegalArgumentException(kind.name());
+        }
+    }
+
+    /** Applies one journaled record; returns the batch created for a {@link DispatchesPlanned}, else null. */
+    public DispatchBatch apply(JournalRecord record) {
+        recordsApplied++;
+        if (record instanceof DispatchOutcome r) {
+            applyOutcome(r);
+        } else if (record instanceof DispatchRange r) {
+            for (long id = r.firstId(); id < r.firstId() + r.count(); id++) {
+                move(id, r.state(), r.at(), null);
+            }
+        } else if (record instanceof DispatchesPlanned r) {
+            return applyPlanned(r);
+        } else if (record instanceof AlertAccepted r) {
+            applyAccepted(r);
+        } else if (record instanceof OperatorAction r) {
+            applyOperator(r);
+        } else if (record instanceof AlertClosed r) {
+            AlertEntry e = entries.get(r.alertId());
+            close(e, r.state(), Instant.ofEpochMilli(r.at()), r.detail());
+        } else if (record instanceof PlanningProgress r) {
+            applyProgress(r);
+        }
+        return null;
+    }
+
+    private void applyAccepted(AlertAccepted r) {
+        Instant at = Instant.ofEpochMilli(r.at());
+        Alert alert = r.alert();
+        ReferenceDecision decision = references.decide(alert);
+        AlertEntry e = new AlertEntry(r.alertId(), ++alertCount, alert, r.publisher(), at);
+        entries.put(e.id, e);
+        idByKey.put(alert.key(), e.id);
+        e.note(at, "accepted", "from " + r.publisher() + ", " + alert.msgType() + ", " + r.raw().length + " bytes");
+        for (String note : decision.notes()) {
+            e.note(at, "reference", note);
+        }
+        e.state = r.needsApproval() ? AlertState.PENDING_APPROVAL : AlertState.ACTIVE;
+        if (r.needsApproval()) {
+            e.note(at, "pending approval", "waits for an operator other than " + r.publisher());
+        }
+        if (decision.kind() == ReferenceDecision.Kind.SUPERSEDE) {
+            AlertEntry old = entries.get(decision.targets().get(0));
+            e.sequence = old.sequence + 1;
+            e.replaces = old.id;
+            old.supersededBy = e.id;
+            close(old, AlertState.SUPERSEDED, at, "superseded by " + e.id);
+            e.note(at, "supersedes", old.id + " (update number " + e.sequence + ")");
+        } else if (decision.kind() == ReferenceDecision.Kind.CANCEL) {
+            for (String target : decision.targets()) {
+                AlertEntry old = entries.get(target);
+                old.cancelledBy = e.id;
+                old.cancelContent = alert;
+                close(old, AlertState.CANCELLED, at, "cancelled by " + e.id);
+                e.note(at, "cancels", old.id);
+            }
+            e.state = AlertState.DONE;
+        }
+        MsgType type = alert.msgTypeValue();
+        if (type == MsgType.Ack || type == MsgType.Error) {
+            e.state = AlertState.DONE;
+        }
+        touch(e);
+    }
+
+    private void applyOperator(OperatorAction r) {
+        Instant at = Instant.ofEpochMilli(r.at());
+        AlertEntry e = entries.get(r.alertId());
+        switch (r.kind()) {
+            case CANCEL:
+                e.cancelledBy = "operator:" + r.operator();
+                e.cancelContent = operatorCancel(e.alert, r.at());
+                close(e, AlertState.CANCELLED, at, "cancelled by operator " + r.operator()
+                        + (r.reason() == null ? "" : ": " + r.reason()));
+                break;
+            case APPROVE:
+                e.state = AlertState.ACTIVE;
+                e.note(at, "approved", "by " + r.operator());
+                break;
+            case REJECT:
+                e.state = AlertState.REJECTED;
+                e.note(at, "rejected", "by " + r.operator() + (r.reason() == null ? "" : ": " + r.reason()));
+                break;
+            default:
+                throw new IllegalArgumentException(r.kind().name());
+        }
+        touch(e);
+    }
+
+    private DispatchBatch applyPlanned(DispatchesPlanned r) {
+        AlertEntry e = entries.get(r.alertId());
+        ChannelKind kind = r.targets().get(0).kind();
+        DispatchBatch b = new DispatchBatch(e, r.connector(), kind, r.action(), r.sequence(), r.replaces(),
+                r.firstId(), r.targets().size(), kind == ChannelKind.SMS ? null : r.targets());
+        table.add(b);
+        e.batches.add(b);
+        long[] c = e.counters(b.counterKey);
+        c[DispatchState.PLANNED.ordinal()] += b.count;
+        c[AlertEntry.PLANNED_TOTAL] += b.count;
+        e.pending += b.count;
+        if (r.recipientsConsumed() >= 0) {
+            e.recipientsConsumed = Math.max(e.recipientsConsumed, r.recipientsConsumed());
+        }
+        if (e.state == AlertState.ACTIVE && r.action() != DispatchAction.CANCEL) {
+            e.state = AlertState.DISPATCHING;
+            e.note(Instant.ofEpochMilli(r.at()), "dispatching", "first dispatches planned");
+        }
+        if (r.action() == DispatchAction.CANCEL) {
+            e.note(Instant.ofEpochMilli(r.at()), "withdrawal planned", b.count + " on " + r.connector());
+        }
+        touch(e);
+        return b;
+    }
+
+    private void applyProgress(PlanningProgress r) {
+        AlertEntry e = entries.get(r.alertId());
+        Instant at = Instant.ofEpochMilli(r.at());
+        switch (r.stage()) {
+            case AREAS_PLANNED:
+                e.areasPlanned = true;
+                e.note(at, "areas planned", r.detail());
+                break;
+            case RECIPIENTS_PLANNED:
+                e.recipientsPlanned = true;
+                e.note(at, "recipients planned", r.count() + " recipients" + (r.detail() == null ? "" : "; " + r.detail()));
+                break;
+            case FAILED:
+                e.areasPlanned = true;
+                e.recipientsPlanned = true;
+                e.note(at, "planning failed", r.detail());
+                break;
+            default:
+                throw new IllegalArgumentException(r.stage().name());
+        }
+        maybeDone(e, at);
+        touch(e);
+    }
+
+    private void applyOutcome(DispatchOutcome r) {
+        DispatchBatch b = move(r.dispatchId(), r.state(), r.at(), r.reason());
+        if (b != null && b.kind != ChannelKind.SMS) {
+            b.alert.note(Instant.ofEpochMilli(r.at()), b.counterKey + " " + r.state(),
+                    b.connector + (r.peerRef() == null ? "" : " ref " + r.peerRef())
+                            + (r.reason() == null ? "" : ": " + r.reason()));
+        }
+    }
+
+    private DispatchBatch move(long id, DispatchState to, long at, String reason) {
+        DispatchState from = table.state(id);
+        DispatchBatch b = table.batchOf(id);
+        if (from == null || b == null || !from.canMoveTo(to)) {
+            illegalTransitions++;
+            return null;
+        }
+        table.set(id, to);
+        AlertEntry e = b.alert;
+        long[] c = e.counters(b.counterKey);
+        c[from.ordinal()]--;
+        c[to.ordinal()]++;
+        boolean wasPending = from == DispatchState.PLANNED || from == DispatchState.SUBMITTED;
+        boolean isPending = to == DispatchState.PLANNED || to == DispatchState.SUBMITTED;
+        if (wasPending && !isPending) {
+            e.pending--;
+            maybeDone(e, Instant.ofEpochMilli(at));
+        } else if (!wasPending && isPending) {
+            e.pending++;
+        }
+        touch(e);
+        return b;
+    }
+
+    private void close(AlertEntry e, AlertState state, Instant at, String detail) {
+        if (e.state == AlertState.CANCELLED || e.state == AlertState.SUPERSEDED || e.state == AlertState.EXPIRED
+                || e.state == AlertState.REJECTED) {
+            e.note(at, state.name().toLowerCase(), detail + " (was already " + e.state + ")");
+            touch(e);
+            return;
+        }
+        DispatchState drop = state == AlertState.EXPIRED ? DispatchState.EXPIRED : DispatchState.CANCELLED;
+        long dropped = 0;
+        e.state = state;
+        for (DispatchBatch b : e.batches) {
+            if (b.action == DispatchAction.CANCEL) {
+                continue;
+            }
+            for (long id = b.firstId; id < b.firstId + b.count; id++) {
+                if (table.state(id) == DispatchState.PLANNED) {
+                    move(id, drop, at.toEpochMilli(), null);
+                    dropped++;
+                }
+            }
+        }
+        e.note(at, state.name().toLowerCase(), detail + "; " + dropped + " queued dispatches dropped");
+        touch(e);
+    }
+
+    private void maybeDone(AlertEntry e, Instant at) {
+        if (e.live() && e.areasPlanned && e.recipientsPlanned && e.pending == 0) {
+            e.state = AlertState.DONE;
+            e.note(at, "done", "every planned dispatch was handed over or closed");
+        }
+    }
+
+    private void touch(AlertEntry e) {
+        if (!e.dirty) {
+            e.dirty = true;
+            dirty.add(e);
+        }
+    }
+
+    /** The CAP Cancel an operator cancel sends to channels that forward messages (webhooks, feeds). */
+    private static Alert operatorCancel(Alert original, long atMillis) {
+        String sent = CapDateTime.format(Instant.ofEpochMilli(atMillis).atOffset(ZoneOffset.UTC));
+        return new Alert(original.version(), original.identifier() + "-cancel", original.sender(), sent,
+                original.status(), "Cancel", original.source(), original.scope(), original.restriction(),
+                original.addresses(), original.codes(), "cancelled by operator", original.key(),
+                original.incidents(), original.infos());
+    }
+}

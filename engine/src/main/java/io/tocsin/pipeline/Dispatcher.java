@@ -1,0 +1,133 @@
+package io.tocsin.pipeline;
+
+import io.tocsin.connector.Dispatch;
+import io.tocsin.connector.DispatchState;
+import io.tocsin.connector.SendResult;
+import io.tocsin.journal.DispatchOutcome;
+import io.tocsin.journal.DispatchRange;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * The dispatch duty of the pipeline thread: for each connector, offers the head of its queue within the rate
+ * and in-flight limits. The ids about to be offered are journaled SUBMITTED first, so after a crash the engine
+ * knows which may have reached the peer (re-sent, counted as possible duplicates) and which never left.
+ * BACK_PRESSURED and NOT_CONNECTED put the rest back (PLANNED) with a back-off; REJECTED fails the dispatch.
+ * Pipeline thread only.
+ */
+final class Dispatcher {
+    private static final int MAX_PER_STEP = 512;
+    private static final long BACKPRESSURE_NANOS = 1_000_000L;
+    private static final long NOT_CONNECTED_NANOS = 20_000_000L;
+    private static final long MAX_BACKOFF_NANOS = 1_000_000_000L;
+
+    private final Router router;
+    private final Recorder recorder;
+    private final Map<Long, InFlight> inFlight;
+    long expiredAtSend;
+
+    Dispatcher(Router router, Recorder recorder, Map<Long, InFlight> inFlight) {
+        this.router = router;
+        this.recorder = recorder;
+        this.inFlight = inFlight;
+    }
+
+    /** One pass over every connector; returns dispatches handled. */
+    int doWork(long nowNanos, Instant now) {
+        int work = 0;
+        for (ConnectorQueue q : router.queues()) {
+            if (!q.closed && nowNanos >= q.retryAtNanos) {
+                work += drain(q, nowNanos, now);
+            }
+        }
+        return work;
+    }
+
+    /** Nanoseconds until a queue that has work may send again (rate or back-off), or Long.MAX_VALUE. */
+    long nanosToNextAttempt(long nowNanos) {
+        long best = Long.MAX_VALUE;
+        for (ConnectorQueue q : router.queues()) {
+            if (q.closed || q.depth() == 0 || q.inFlight >= q.limits.maxInFlight()) {
+                continue;
+            }
+            long wait = Math.max(q.retryAtNanos - nowNanos, q.bucket.nanosToNextToken());
+            best = Math.min(best, Math.max(0, wait));
+        }
+        return best;
+    }
+
+    boolean canSend(long nowNanos) {
+        for (ConnectorQueue q : router.queues()) {
+            if (!q.closed && q.depth() > 0 && nowNanos >= q.retryAtNanos && q.inFlight < q.limits.maxInFlight()
+                    && q.bucket.available(nowNanos) > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private int drain(ConnectorQueue q, long nowNanos, Instant now) {
+        int handled = 0;
+        while (handled < MAX_PER_STEP) {
+            QueuedBatch b = q.peek();
+            if (b == null) {
+                break;
+            }
+            long at = now.toEpochMilli();
+            if (b.meta.expires() != null && !now.isBefore(b.meta.expires())) {
+                expiredAtSend += b.remaining();
+                recorder.record(new DispatchRange(at, b.nextId(), b.remaining(), DispatchState.EXPIRED));
+                q.drop(b);
+                continue;
+            }
+            int n = Math.min(Math.min(b.remaining(), MAX_PER_STEP - handled),
+                    Math.min(q.limits.maxInFlight() - q.inFlight, q.bucket.available(nowNanos)));
+            if (n <= 0) {
+                break;
+            }
+            recorder.record(new DispatchRange(at, b.nextId(), n, DispatchState.SUBMITTED));
+            int done = 0;
+            SendResult refused = null;
+            while (done < n) {
+                Dispatch d = b.dispatch(done);
+                SendResult r = q.connector.offer(d);
+                if (r == SendResult.ACCEPTED) {
+                    q.inFlight++;
+                    q.offered++;
+                    q.backoffs = 0;
+                    inFlight.put(d.id(), new InFlight(d, q));
+                } else if (r == SendResult.REJECTED) {
+                    q.rejected++;
+                    recorder.record(new DispatchOutcome(at, d.id(), DispatchState.FAILED, null,
+                            "rejected by connector " + q.name()));
+                } else {
+                    refused = r;
+                    break;
+                }
+                done++;
+            }
+            q.bucket.take(done);
+            if (refused != null) {
+                recorder.record(new DispatchRange(at, b.nextId() + done, n - done, DispatchState.PLANNED));
+            }
+            q.advance(b, done);
+            handled += done;
+            if (refused != null) {
+                backOff(q, refused, nowNanos);
+                break;
+            }
+        }
+        return handled;
+    }
+
+    private static void backOff(ConnectorQueue q, SendResult result, long nowNanos) {
+        if (result == SendResult.CLOSED) {
+            q.closed = true;
+            return;
+        }
+        long base = result == SendResult.NOT_CONNECTED ? NOT_CONNECTED_NANOS : BACKPRESSURE_NANOS;
+        long delay = Math.min(MAX_BACKOFF_NANOS, base << Math.min(q.backoffs, 16));
+        q.backoffs++;
+        q.retryAtNanos = nowNanos + delay;
+    }
+}

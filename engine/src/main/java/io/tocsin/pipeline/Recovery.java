@@ -1,0 +1,87 @@
+package io.tocsin.pipeline;
+
+import io.tocsin.connector.DispatchAction;
+import io.tocsin.connector.DispatchState;
+import io.tocsin.journal.DispatchOutcome;
+import io.tocsin.journal.DispatchesPlanned;
+import io.tocsin.ledger.AlertEntry;
+import io.tocsin.ledger.DispatchBatch;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Start-up: replays the journal into the ledger, then replays it again to put back in the queues every
+ * dispatch that is still PLANNED, and — if its alert is still live — every dispatch that was SUBMITTED but not
+ * answered when the engine stopped (a possible duplicate, at most the in-flight window). Dispatches the peer
+ * acknowledged (ACCEPTED and later) are never sent again. Planning of unfinished alerts resumes.
+ *
+ * <p>Runs on the starting thread before the pipeline thread exists.
+ */
+final class Recovery {
+    private Recovery() {
+    }
+
+    static RecoveryReport run(Pipeline p, Clock clock) {
+        long t0 = System.currentTimeMillis();
+        long records = p.journal.replay((pos, r) -> p.ledger.apply(r));
+        List<DispatchesPlanned> open = new ArrayList<>();
+        p.journal.replay((pos, r) -> {
+            if (r instanceof DispatchesPlanned d && hasOpen(p, d)) {
+                open.add(d);
+            }
+        });
+        long requeued = 0;
+        long duplicates = 0;
+        long unknown = 0;
+        long now = clock.millis();
+        for (DispatchesPlanned d : open) {
+            DispatchBatch meta = p.ledger.batchOf(d.firstId());
+            boolean mayResend = meta.action() == DispatchAction.CANCEL || meta.alertLive();
+            for (int i = 0; i < d.targets().size(); i++) {
+                long id = d.firstId() + i;
+                if (p.ledger.stateOf(id) == DispatchState.SUBMITTED) {
+                    if (mayResend) {
+                        p.record(new DispatchOutcome(now, id, DispatchState.PLANNED, null,
+                                "re-sent after restart: may have reached the peer before"));
+                        duplicates++;
+                    } else {
+                        p.record(new DispatchOutcome(now, id, DispatchState.UNKNOWN, null,
+                                "submitted before restart, no answer; alert no longer live"));
+                        unknown++;
+                    }
+                }
+            }
+            long[] n = {0};
+            p.enqueue(meta, d.targets(), d.firstId(), id -> {
+                boolean planned = p.ledger.stateOf(id) == DispatchState.PLANNED;
+                if (planned) {
+                    n[0]++;
+                }
+                return planned;
+            });
+            requeued += n[0];
+        }
+        p.possibleDuplicates += duplicates;
+        int resumed = 0;
+        for (AlertEntry e : new ArrayList<>(p.ledger.entries())) {
+            if (e.live() && !(e.areasPlanned() && e.recipientsPlanned())) {
+                resumed++;
+            }
+            p.afterAccepted(e);
+        }
+        p.publish();
+        return new RecoveryReport(records, p.ledger.entries().size(), requeued - duplicates, duplicates, unknown,
+                resumed, System.currentTimeMillis() - t0);
+    }
+
+    private static boolean hasOpen(Pipeline p, DispatchesPlanned d) {
+        for (int i = 0; i < d.targets().size(); i++) {
+            DispatchState s = p.ledger.stateOf(d.firstId() + i);
+            if (s == DispatchState.PLANNED || s == DispatchState.SUBMITTED) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,233 @@
+package io.tocsin.planning;
+
+import io.tocsin.cap.AlertInfo;
+import io.tocsin.cap.Reason;
+import io.tocsin.connector.ChannelKind;
+import io.tocsin.connector.Target;
+import io.tocsin.journal.DispatchesPlanned;
+import io.tocsin.journal.PlanningProgress;
+import io.tocsin.ledger.AlertEntry;
+import io.tocsin.targeting.AreaResolver;
+import io.tocsin.targeting.Recipient;
+import io.tocsin.targeting.Resolution;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Turns live alerts into planned dispatches: one cell broadcast per carrier with its cells, one dispatch per
+ * radio transmitter, TV station and webhook connector, and one SMS per recipient in the language that suits
+ * them — streamed, a batch at a time, while the SMS queues have room.
+ *
+ * <p>Thread-safety: pipeline thread only (resolution itself runs on worker threads, see {@link PlanningJob}).
+ */
+public final class Planner implements AutoCloseable {
+    private static final int ITEMS_PER_STEP = 4;
+
+    private final AreaResolver resolver;
+    private final Routes routes;
+    private final int batchSize;
+    private final Runnable wake;
+    private final ExecutorService workers;
+    private final Map<String, PlanningJob> jobs = new LinkedHashMap<>();
+
+    public Planner(AreaResolver resolver, Routes routes, int batchSize, Runnable wake) {
+        this.resolver = resolver;
+        this.routes = routes;
+        this.batchSize = batchSize;
+        this.wake = wake;
+        AtomicInteger n = new AtomicInteger();
+        this.workers = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "tocsin-planner-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Starts (or resumes, after a restart) planning of a live alert. */
+    public void start(AlertEntry entry) {
+        if (jobs.containsKey(entry.id()) || (entry.areasPlanned() && entry.recipientsPlanned())) {
+            return;
+        }
+        boolean sms = !routes.connectors(ChannelKind.SMS).isEmpty();
+        PlanningJob job = new PlanningJob(entry, resolver, !entry.areasPlanned(),
+                !entry.recipientsPlanned() && sms, entry.recipientsConsumed(), batchSize, wake);
+        jobs.put(entry.id(), job);
+        if (!sms && !entry.recipientsPlanned()) {
+            job.noSms = true;
+        }
+        workers.execute(job);
+    }
+
+    /** Stops planning an alert (cancelled, superseded, expired). */
+    public void stop(String alertId) {
+        PlanningJob job = jobs.remove(alertId);
+        if (job != null) {
+            job.stop();
+        }
+    }
+
+    public int activeJobs() { return jobs.size(); }
+
+    /** Moves results of resolution workers into the journal and queues; returns items handled. */
+    public int doWork(long nowMillis, PlanOutput out) {
+        if (jobs.isEmpty()) {
+            return 0;
+        }
+        int work = 0;
+        List<PlanningJob> ordered = new ArrayList<>(jobs.values());
+        ordered.sort(Comparator.comparingInt((PlanningJob j) -> j.entry.priorityClass()));
+        for (PlanningJob job : ordered) {
+            for (int i = 0; i < ITEMS_PER_STEP; i++) {
+                PlanItem item = job.peek();
+                if (item == null || (item instanceof PlanItem.Recipients && !routes.smsHasRoom())) {
+                    break;
+                }
+                job.poll();
+                work++;
+                if (!handle(job, item, nowMillis, out)) {
+                    break;
+                }
+            }
+        }
+        return work;
+    }
+
+    public boolean hasWork() {
+        for (PlanningJob job : jobs.values()) {
+            PlanItem item = job.peek();
+            if (item != null && (!(item instanceof PlanItem.Recipients) || routes.smsHasRoom())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean handle(PlanningJob job, PlanItem item, long now, PlanOutput out) {
+        String id = job.entry.id();
+        if (item instanceof PlanItem.Resolved r) {
+            planAreas(job.entry, r.resolution(), now, out);
+            if (job.noSms) {
+                out.record(new PlanningProgress(now, id, PlanningProgress.Stage.RECIPIENTS_PLANNED, 0,
+                        "no SMS connector configured"));
+                jobs.remove(id);
+                return false;
+            }
+        } else if (item instanceof PlanItem.Recipients r) {
+            planRecipients(job, r, now, out);
+        } else if (item instanceof PlanItem.Finished f) {
+            out.record(new PlanningProgress(now, id, PlanningProgress.Stage.RECIPIENTS_PLANNED, f.consumed(),
+                    job.unroutable == 0 ? null : job.unroutable + " recipients had no SMS connector for their carrier"));
+            jobs.remove(id);
+            return false;
+        } else if (item instanceof PlanItem.Failed f) {
+            out.record(new PlanningProgress(now, id, PlanningProgress.Stage.FAILED, 0, f.reason()));
+            jobs.remove(id);
+            return false;
+        }
+        return true;
+    }
+
+    private void planAreas(AlertEntry e, Resolution r, long now, PlanOutput out) {
+        String language = languages(e).isEmpty() ? null : languages(e).get(0);
+        List<String> notes = new ArrayList<>();
+        Map<String, List<Target>> byConnector = new LinkedHashMap<>();
+        r.cellsByCarrier().forEach((carrier, cells) -> {
+            String c = routes.cellBroadcast(carrier);
+            if (c == null) {
+                notes.add("no cell-broadcast connector for carrier " + carrier);
+            } else {
+                byConnector.computeIfAbsent(c, k -> new ArrayList<>())
+                        .add(new Target(ChannelKind.CELL_BROADCAST, carrier, carrier, language, cells, List.of()));
+            }
+        });
+        addEach(byConnector, ChannelKind.RADIO, r.transmitters(), language, notes);
+        addEach(byConnector, ChannelKind.TV, r.stations(), language, notes);
+        for (String webhook : routes.connectors(ChannelKind.WEBHOOK)) {
+            byConnector.computeIfAbsent(webhook, k -> new ArrayList<>())
+                    .add(new Target(ChannelKind.WEBHOOK, webhook, null, language, List.of(), List.of()));
+        }
+        int dispatches = 0;
+        for (Map.Entry<String, List<Target>> c : byConnector.entrySet()) {
+            if (e.hasBatchFor(c.getKey())) {
+                continue; // planned before a restart
+            }
+            out.record(new DispatchesPlanned(now, e.id(), c.getKey(), e.sendAction(), e.sequence(), e.replaces(),
+                    out.nextDispatchId(), -1, c.getValue()));
+            dispatches += c.getValue().size();
+        }
+        for (Reason reason : r.reasons()) {
+            if (notes.size() < 10) {
+                notes.add(reason.toString());
+            }
+        }
+        String detail = dispatches + " whole-area dispatches (" + r.cellsByCarrier().size() + " carriers' cells, "
+                + r.transmitters().size() + " transmitters, " + r.stations().size() + " stations); "
+                + r.recipients() + " recipients, population " + r.population()
+                + (notes.isEmpty() ? "" : "; " + String.join("; ", notes));
+        out.record(new PlanningProgress(now, e.id(), PlanningProgress.Stage.AREAS_PLANNED, dispatches, detail));
+    }
+
+    private void addEach(Map<String, List<Target>> byConnector, ChannelKind kind, List<String> addresses,
+                         String language, List<String> notes) {
+        if (addresses.isEmpty()) {
+            return;
+        }
+        List<String> connectors = routes.connectors(kind);
+        if (connectors.isEmpty()) {
+            notes.add(addresses.size() + " " + kind + " targets but no " + kind + " connector");
+            return;
+        }
+        List<Target> targets = byConnector.computeIfAbsent(connectors.get(0), k -> new ArrayList<>());
+        for (String a : addresses) {
+            targets.add(new Target(kind, a, null, language, List.of(), List.of()));
+        }
+    }
+
+    private void planRecipients(PlanningJob job, PlanItem.Recipients r, long now, PlanOutput out) {
+        List<String> languages = languages(job.entry);
+        Map<String, List<Target>> byConnector = new LinkedHashMap<>();
+        for (Recipient rec : r.recipients()) {
+            String c = routes.sms(rec.carrier());
+            if (c == null) {
+                job.unroutable++;
+                continue;
+            }
+            byConnector.computeIfAbsent(c, k -> new ArrayList<>()).add(Target.subscriber(
+                    Long.toString(rec.msisdn()), rec.carrier(), LanguageMatch.choose(rec.language(), languages)));
+        }
+        // One record for the whole batch (targets grouped by connector, so each connector gets a run of ids):
+        // the planning cursor then moves atomically with the dispatches it covers.
+        List<Target> all = new ArrayList<>(r.recipients().size());
+        byConnector.values().forEach(all::addAll);
+        AlertEntry e = job.entry;
+        if (all.isEmpty()) {
+            return;
+        }
+        out.record(new DispatchesPlanned(now, e.id(), null, e.sendAction(), e.sequence(), e.replaces(),
+                out.nextDispatchId(), r.consumedAfter(), all));
+    }
+
+    private static List<String> languages(AlertEntry e) {
+        List<String> out = new ArrayList<>();
+        for (AlertInfo info : e.alert().infos()) {
+            String l = info.languageOrDefault();
+            if (!out.contains(l)) {
+                out.add(l);
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public void close() {
+        jobs.values().forEach(PlanningJob::stop);
+        jobs.clear();
+        workers.shutdownNow();
+    }
+}
