@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "tocsin 0.1.0",
         description = "Early-warning broadcast dispatch engine.",
-        subcommands = {CommandLine.HelpCommand.class, AuditCommand.class, ValidateCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, AuditCommand.class, ValidateCommand.class,
+                StatusCommand.class, HashKeyCommand.class})
 public final class TocsinCommand implements Runnable {
 
     @CommandLine.Spec

@@ -1,0 +1,59 @@
+package io.tocsin.ingress;
+
+import io.tocsin.config.ServerConfig;
+import io.tocsin.ledger.LedgerView;
+import io.tocsin.pipeline.AlertIntake;
+import io.tocsin.security.KeyRing;
+import io.tocsin.security.RegionShapes;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@code /api/v1} routes over an engine's write side ({@link AlertIntake}) and read side
+ * ({@link LedgerView}), plus {@code GET /health}. {@link #router()} returns a router with all of them that
+ * other components may add routes to before the server starts.
+ *
+ * <pre>
+ * POST /api/v1/alerts                 publisher  202 {id,state} | 200 duplicate | 400 | 403 | 413 | 415 | 429 | 503
+ * GET  /api/v1/alerts[?state&amp;limit]   any key    200 {alerts:[...]}
+ * GET  /api/v1/alerts/{id}            any key    200 AlertView | 404
+ * POST /api/v1/alerts/{id}/cancel     operator   202 | 404 | 409
+ * POST /api/v1/alerts/{id}/approve    operator   200 | 404 | 409
+ * POST /api/v1/alerts/{id}/reject     operator   200 | 404 | 409
+ * GET  /health, /api/v1/health        public     200 {status:"UP"}
+ * </pre>
+ *
+ * Thread-safe.
+ */
+public final class AlertApi {
+
+    private final KeyRing keys;
+    private final SubmitAlertRoute submit;
+    private final List<Route> routes = new ArrayList<>();
+
+    public AlertApi(KeyRing keys, AlertIntake intake, LedgerView ledger, AlertParser parser, RegionShapes shapes,
+                    Clock clock, ServerConfig config) {
+        this.keys = keys;
+        this.submit = new SubmitAlertRoute(intake, parser, shapes, clock, config);
+        routes.add(submit);
+        routes.addAll(new AlertQueries(ledger).routes());
+        routes.addAll(new OperatorCommands(intake, config).routes());
+        routes.add(SimpleRoute.immediate("GET", "/health", Access.PUBLIC, r -> health()));
+        routes.add(SimpleRoute.immediate("GET", "/api/v1/health", Access.PUBLIC, r -> health()));
+    }
+
+    private ApiResponse health() {
+        return ApiResponse.json(200, Map.of("status", "UP", "inFlight", submit.inFlight()));
+    }
+
+    public List<Route> routes() {
+        return List.copyOf(routes);
+    }
+
+    /** A router holding every route of this API; closing it stops the decode workers. */
+    public Router router() {
+        return new Router(keys).addAll(routes).closeWith(submit);
+    }
+}
