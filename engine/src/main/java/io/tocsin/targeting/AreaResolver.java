@@ -12,4 +12,12 @@ import java.util.List;
 public interface AreaResolver {
 
     Resolution resolve(List<Area> areas, Audience audience, RecipientSink sink);
+
+    /**
+     * As {@link #resolve(List, Audience, RecipientSink)} for the info block at {@code infoIndex} (0-based), so
+     * that reasons are located as {@code /alert/info[infoIndex]/area[j]/...}. The default ignores the index.
+     */
+    default Resolution resolve(int infoIndex, List<Area> areas, Audience audience, RecipientSink sink) {
+        return resolve(areas, audience, sink);
+    }
 }
