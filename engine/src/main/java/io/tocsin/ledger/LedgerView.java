@@ -1,5 +1,6 @@
 package io.tocsin.ledger;
 
+import io.tocsin.pipeline.Submission;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,5 +22,14 @@ public interface LedgerView {
     /** How many journal records the current snapshot reflects (-1 when unknown). */
     default long journalRecords() {
         return -1;
+    }
+
+    /**
+     * The submission an alert came from (the CAP model, the raw body as received and its content type), for
+     * feeds and the console's map. Ledgers that do not keep it return empty; the Atom feed then lists nothing
+     * for that alert (its scope is unknown).
+     */
+    default Optional<Submission> submission(String id) {
+        return Optional.empty();
     }
 }

@@ -1,0 +1,177 @@
+package io.tocsin.console;
+
+import io.micrometer.core.instrument.Counter;
+import io.tocsin.ledger.AlertView;
+import io.tocsin.ledger.LedgerView;
+import io.tocsin.pipeline.Submission;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Turns ledger changes into Server-Sent Events for every connected console.
+ *
+ * <p>The hub reads the ledger's immutable snapshots on its own thread every {@code pollEvery} (the ledger is
+ * owned by the pipeline thread, which must never wait for a browser), compares each alert with what it sent
+ * last, and sends one {@code alert} event per changed alert. A new client first gets a {@code snapshot} event
+ * with every alert. Every {@code heartbeatEvery} a comment frame keeps proxies from closing idle streams.
+ *
+ * <p>Back-pressure: each client has a bounded buffer ({@link EventSubscriber#offer} returns false when full);
+ * a client that cannot keep up is dropped (its EventSource reconnects and gets a fresh snapshot). The hub
+ * never blocks on a client and never slows the engine.
+ *
+ * <p>Thread-safety: {@link #subscribe} and {@link #clients} may be called from any thread; {@link #poll} and
+ * {@link #heartbeat} run on the hub's thread (or a test's, when not {@link #start started}).
+ */
+public final class EventHub implements AutoCloseable {
+
+    private final LedgerView ledger;
+    private final Duration pollEvery;
+    private final Duration heartbeatEvery;
+    private final Counter dropped;
+    private final ConcurrentLinkedQueue<EventSubscriber> joining = new ConcurrentLinkedQueue<>();
+    private final List<EventSubscriber> subscribers = new CopyOnWriteArrayList<>();
+    private final Map<String, AlertView> lastSeen = new HashMap<>();
+    private final Map<String, ConsoleAlert> current = new HashMap<>();
+    private final Map<String, Submission> submissions = new HashMap<>();
+    private ScheduledExecutorService thread;
+    private long sequence;
+
+    public EventHub(LedgerView ledger, Metrics metrics, Duration pollEvery, Duration heartbeatEvery) {
+        this.ledger = ledger;
+        this.pollEvery = pollEvery;
+        this.heartbeatEvery = heartbeatEvery;
+        this.dropped = Counter.builder("tocsin.console.sse.dropped")
+                .description("SSE clients dropped because they could not keep up").register(metrics.registry());
+        metrics.gauge("tocsin.console.sse.clients", "connected SSE clients", subscribers::size);
+    }
+
+    public EventHub(LedgerView ledger, Metrics metrics) {
+        this(ledger, metrics, Duration.ofMillis(100), Duration.ofSeconds(15));
+    }
+
+    /** Starts the hub's thread. */
+    public synchronized void start() {
+        if (thread != null) {
+            return;
+        }
+        thread = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "tocsin-console-events");
+            t.setDaemon(true);
+            return t;
+        });
+        thread.scheduleWithFixedDelay(this::pollQuietly, 0, pollEvery.toMillis(), TimeUnit.MILLISECONDS);
+        thread.scheduleAtFixedRate(this::heartbeat, heartbeatEvery.toMillis(), heartbeatEvery.toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    /** Adds a client; it gets the snapshot on the hub's next poll. */
+    public void subscribe(EventSubscriber subscriber) {
+        joining.add(subscriber);
+    }
+
+    /** Removes a client that went away by itself (connection closed); not counted as dropped. */
+    public void unsubscribe(EventSubscriber subscriber) {
+        joining.remove(subscriber);
+        subscribers.remove(subscriber);
+    }
+
+    public int clients() {
+        return subscribers.size();
+    }
+
+    /** Every alert as the console currently shows it (hub thread's view; a copy). */
+    public synchronized List<ConsoleAlert> alerts() {
+        return new ArrayList<>(current.values());
+    }
+
+    /**
+     * One duty cycle: admit waiting clients (snapshot), then send an event per changed alert.
+     * Returns the number of frames offered.
+     */
+    public synchronized int poll() {
+        int work = 0;
+        List<ConsoleAlert> changed = new ArrayList<>();
+        for (AlertView view : ledger.alerts()) {
+            AlertView before = lastSeen.get(view.id());
+            if (before != null && (before == view || before.equals(view))) {
+                continue;
+            }
+            lastSeen.put(view.id(), view);
+            ConsoleAlert alert = ConsoleAlert.of(view, submission(view.id()));
+            current.put(view.id(), alert);
+            changed.add(alert);
+        }
+        EventSubscriber joiner;
+        while ((joiner = joining.poll()) != null) {
+            subscribers.add(joiner);
+            String snapshot = SseFrame.retry(2000)
+                    + SseFrame.event(++sequence, "snapshot", ConsoleJson.write(Map.of("alerts", current.values())));
+            deliver(joiner, snapshot);
+            work++;
+        }
+        for (ConsoleAlert alert : changed) {
+            String frame = SseFrame.event(++sequence, "alert", ConsoleJson.write(alert));
+            for (EventSubscriber s : subscribers) {
+                deliver(s, frame);
+                work++;
+            }
+        }
+        return work;
+    }
+
+    /** Sends a comment frame to every client so idle streams stay open and dead ones are noticed. */
+    public void heartbeat() {
+        String frame = SseFrame.comment("heartbeat");
+        for (EventSubscriber s : subscribers) {
+            deliver(s, frame);
+        }
+    }
+
+    private Submission submission(String id) {
+        Submission known = submissions.get(id);
+        if (known != null) {
+            return known;
+        }
+        Optional<Submission> found = ledger.submission(id);
+        found.ifPresent(s -> submissions.put(id, s));
+        return found.orElse(null);
+    }
+
+    private void deliver(EventSubscriber s, String frame) {
+        if (!s.offer(frame)) {
+            subscribers.remove(s);
+            dropped.increment();
+            s.close();
+        }
+    }
+
+    private void pollQuietly() {
+        try {
+            poll();
+        } catch (RuntimeException e) {
+            // A bad snapshot must not kill the hub's schedule; the next poll tries again.
+            org.slf4j.LoggerFactory.getLogger(EventHub.class).warn("console event poll failed", e);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (thread != null) {
+            thread.shutdownNow();
+            thread = null;
+        }
+        for (EventSubscriber s : subscribers) {
+            s.close();
+        }
+        subscribers.clear();
+    }
+}

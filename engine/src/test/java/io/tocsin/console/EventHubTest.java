@@ -1,0 +1,88 @@
+package io.tocsin.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tocsin.ledger.AlertState;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class EventHubTest {
+
+    private final MutableLedger ledger = new MutableLedger();
+    private final Metrics metrics = new Metrics();
+    private final EventHub hub = new EventHub(ledger, metrics, Duration.ofMillis(50), Duration.ofSeconds(15));
+
+    @Test
+    void newClientGetsASnapshotOfEveryAlertThenOnlyChanges() {
+        ledger.put(Fixtures.view("a1", "Actual", AlertState.DISPATCHING, 100, 10, null),
+                Fixtures.submission("a1", "Actual", "Public"));
+        hub.poll();
+        RecordingSubscriber client = new RecordingSubscriber(100);
+        hub.subscribe(client);
+        hub.poll();
+
+        List<String> first = client.drain();
+        assertThat(first).hasSize(1);
+        assertThat(first.get(0)).startsWith("retry: 2000\n\n").contains("event: snapshot\n")
+                .contains("\"id\":\"a1\"").contains("\"colour\":\"red\"").contains("\"regions\":[\"440106\"]")
+                .contains("\"headlineEn\":\"Red typhoon warning\"").endsWith("\n\n");
+
+        hub.poll();
+        assertThat(client.drain()).as("nothing changed, nothing sent").isEmpty();
+
+        ledger.put(Fixtures.view("a1", "Actual", AlertState.DISPATCHING, 100, 60, null));
+        hub.poll();
+        List<String> update = client.drain();
+        assertThat(update).singleElement().satisfies(f -> {
+            assertThat(f).contains("event: alert\n").contains("\"delivered\":60");
+            assertThat(f.split("\n\n")[0].lines()).allMatch(l -> l.startsWith("id: ") || l.startsWith("event: ")
+                    || l.startsWith("data: "));
+        });
+    }
+
+    @Test
+    void slowClientIsDroppedWhileOthersKeepReceiving() {
+        RecordingSubscriber slow = new RecordingSubscriber(2);
+        RecordingSubscriber fast = new RecordingSubscriber(1000);
+        hub.subscribe(slow);
+        hub.subscribe(fast);
+        for (int i = 1; i <= 10; i++) {
+            ledger.put(Fixtures.view("a1", "Actual", AlertState.DISPATCHING, 100, i, null));
+            hub.poll();
+            fast.drain();
+        }
+        assertThat(slow.closed()).isTrue();
+        assertThat(fast.closed()).isFalse();
+        assertThat(hub.clients()).isEqualTo(1);
+        assertThat(metrics.scrape()).contains("tocsin_console_sse_dropped_total{application=\"tocsin\"} 1.0");
+
+        ledger.put(Fixtures.view("a1", "Actual", AlertState.DONE, 100, 100, null));
+        hub.poll();
+        assertThat(fast.drain()).singleElement().asString().contains("\"state\":\"DONE\"");
+    }
+
+    @Test
+    void heartbeatIsACommentFrameToEveryClient() {
+        RecordingSubscriber client = new RecordingSubscriber(10);
+        hub.subscribe(client);
+        hub.poll();
+        client.drain();
+        hub.heartbeat();
+        assertThat(client.drain()).containsExactly(": heartbeat\n\n");
+    }
+
+    @Test
+    void unsubscribedClientGetsNothingAndIsNotCountedAsDropped() {
+        RecordingSubscriber client = new RecordingSubscriber(10);
+        hub.subscribe(client);
+        hub.poll();
+        hub.unsubscribe(client);
+        client.drain();
+        ledger.put(Fixtures.view("a2", "Actual", AlertState.ACTIVE, 10, 0, null));
+        hub.poll();
+        assertThat(client.drain()).isEmpty();
+        assertThat(hub.clients()).isZero();
+        assertThat(metrics.scrape()).contains("tocsin_console_sse_dropped_total{application=\"tocsin\"} 0.0");
+    }
+}
