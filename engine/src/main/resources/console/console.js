@@ -149,6 +149,17 @@ function setConnected(on) {
 
 /* ---------- progress arithmetic ---------- */
 function finished(c) { return (c.delivered || 0) + (c.failed || 0) + (c.expired || 0) + (c.cancelled || 0); }
+// What the channel actually worked through (cancelled dispatches never left, so they are not throughput).
+function worked(c) { return (c.delivered || 0) + (c.failed || 0) + (c.expired || 0); }
+const TERMINAL = ['DONE', 'CANCELLED', 'EXPIRED', 'SUPERSEDED', 'REJECTED'];
+function segments(container, c) {
+  const parts = [['fill', c.delivered], ['fail', (c.failed || 0) + (c.expired || 0)], ['stopped', c.cancelled]];
+  parts.forEach(([cls, n]) => {
+    const d = el('div', cls);
+    d.style.width = (c.planned > 0 ? Math.min(100, (100 * (n || 0)) / c.planned) : 0) + '%';
+    container.appendChild(d);
+  });
+}
 function totals(a) {
   const sum = { planned: 0, delivered: 0, failed: 0, expired: 0, cancelled: 0, finished: 0 };
   Object.values(a.channels || {}).forEach((c) => {
@@ -163,7 +174,7 @@ function sample(a) {
   Object.entries(a.channels || {}).forEach(([name, c]) => {
     const k = a.id + '/' + name;
     const list = state.samples.get(k) || [];
-    list.push({ t: now, finished: finished(c) });
+    list.push({ t: now, finished: worked(c) });
     while (list.length > 2 && now - list[0].t > 5000) list.shift();
     state.samples.set(k, list);
   });
@@ -197,8 +208,9 @@ function sortedAlerts() {
 }
 function tags(a) {
   const frag = document.createDocumentFragment();
-  if (isExercise(a)) frag.appendChild(el('span', 'tag exercise-stripes', t('exercise')));
-  if (isTest(a)) frag.appendChild(el('span', 'tag test-stripes', t('test')));
+  const tag = (cls, text) => { const s = el('span', 'tag ' + cls); s.appendChild(el('span', '', text)); return s; };
+  if (isExercise(a)) frag.appendChild(tag('exercise-stripes', t('exercise')));
+  if (isTest(a)) frag.appendChild(tag('test-stripes', t('test')));
   return frag;
 }
 function renderList() {
@@ -224,7 +236,8 @@ function renderList() {
     sub.appendChild(el('span', 'state-text', t(a.state)));
     sub.appendChild(el('span', 'pct', pct + '%  ' + num(sum.finished) + t('of') + num(sum.planned)));
     li.appendChild(sub);
-    const mini = el('div', 'mini'); const fill = el('div'); fill.style.width = pct + '%'; mini.appendChild(fill);
+    const mini = el('div', 'mini');
+    segments(mini, sum);
     li.appendChild(mini);
     li.addEventListener('click', () => { state.selected = a.id; renderAll(); });
     list.appendChild(li);
@@ -285,8 +298,12 @@ function renderDetail() {
 
   const sum = totals(a);
   const pct = percent(sum.finished, sum.planned);
-  $('overall-fill').style.width = pct + '%';
-  $('overall-text').textContent = pct + '%  (' + t('delivered') + ' ' + num(sum.delivered) + t('of') + num(sum.planned) + ')';
+  const overall = $('overall-bar');
+  overall.textContent = '';
+  segments(overall, sum);
+  $('overall-text').textContent = pct + '%  (' + t('delivered') + ' ' + num(sum.delivered) + t('of') + num(sum.planned)
+    + (sum.cancelled > 0 ? ', ' + t('cancelled') + ' ' + num(sum.cancelled) : '')
+    + (sum.failed + sum.expired > 0 ? ', ' + t('failed') + ' ' + num(sum.failed + sum.expired) : '') + ')';
   $('overall-text').dataset.progress = String(pct);
 
   const rows = $('channel-rows');
@@ -299,15 +316,15 @@ function renderDetail() {
     tr.appendChild(el('td', '', t(name)));
     const cell = el('td', 'progress-cell');
     const bar = el('div', 'bar');
-    const ok = el('div', 'fill'); ok.style.width = percent(c.delivered, c.planned) + '%';
-    const bad = el('div', 'fail'); bad.style.width = percent((c.failed || 0) + (c.expired || 0), c.planned) + '%';
-    bar.appendChild(ok); bar.appendChild(bad); cell.appendChild(bar);
+    segments(bar, c);
+    cell.appendChild(bar);
     cell.appendChild(el('span', 'muted', p + '%'));
     tr.appendChild(cell);
     COUNTERS.forEach((k) => tr.appendChild(el('td', 'n-' + k, num(c[k]))));
-    const r = rate(a.id, name);
+    const over = TERMINAL.includes(a.state);
+    const r = over ? 0 : rate(a.id, name);
     tr.appendChild(el('td', '', r > 0 ? num(Math.round(r)) + t('perSec') : '—'));
-    tr.appendChild(el('td', '', eta((c.planned || 0) - finished(c), r)));
+    tr.appendChild(el('td', '', over ? t(a.state) : eta((c.planned || 0) - finished(c), r)));
     rows.appendChild(tr);
   });
 
