@@ -204,7 +204,8 @@ function renderAll() {
   renderDetail();
 }
 function sortedAlerts() {
-  return Array.from(state.alerts.values()).sort((x, y) => String(y.receivedAt).localeCompare(String(x.receivedAt)));
+  const at = (a) => Date.parse(a.receivedAt) || 0;
+  return Array.from(state.alerts.values()).sort((x, y) => at(y) - at(x) || String(y.id).localeCompare(String(x.id)));
 }
 function tags(a) {
   const frag = document.createDocumentFragment();
@@ -213,21 +214,31 @@ function tags(a) {
   if (isTest(a)) frag.appendChild(tag('test-stripes', t('test')));
   return frag;
 }
+// Cards are kept per alert and updated in place, so a click never lands on a node being replaced.
+const cards = new Map();
 function renderList() {
   const list = $('alert-list');
-  list.textContent = '';
   const alerts = sortedAlerts();
   $('no-alerts').classList.toggle('hidden', alerts.length > 0);
-  alerts.forEach((a) => {
+  if (!state.selected && alerts.length > 0) state.selected = alerts[0].id;
+  cards.forEach((li, id) => { if (!state.alerts.has(id)) { li.remove(); cards.delete(id); } });
+  alerts.forEach((a, index) => {
+    let li = cards.get(a.id);
+    if (!li) {
+      li = el('li');
+      li.dataset.alertId = a.id;
+      li.addEventListener('click', () => { state.selected = a.id; renderAll(); });
+      cards.set(a.id, li);
+    }
     const sum = totals(a);
     const pct = percent(sum.finished, sum.planned);
-    const li = el('li', 'alert-card sev-' + (a.colour || 'none'));
+    li.className = 'alert-card sev-' + (a.colour || 'none');
     if (isExercise(a)) li.classList.add('is-exercise');
     if (isTest(a)) li.classList.add('is-test');
     if (a.id === state.selected) li.classList.add('selected');
-    li.dataset.alertId = a.id;
     li.dataset.state = a.state;
     li.dataset.progress = String(pct);
+    li.textContent = '';
     const title = el('div', 'title');
     title.appendChild(tags(a));
     title.appendChild(document.createTextNode(headline(a)));
@@ -239,10 +250,8 @@ function renderList() {
     const mini = el('div', 'mini');
     segments(mini, sum);
     li.appendChild(mini);
-    li.addEventListener('click', () => { state.selected = a.id; renderAll(); });
-    list.appendChild(li);
+    if (list.children[index] !== li) list.insertBefore(li, list.children[index] || null);
   });
-  if (!state.selected && alerts.length > 0) state.selected = alerts[0].id;
 }
 function headline(a) {
   if (state.lang === 'en' && a.headlineEn) return a.headlineEn;
