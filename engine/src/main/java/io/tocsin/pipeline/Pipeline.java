@@ -152,7 +152,7 @@ final class Pipeline implements Recorder, PlanOutput {
         }
         if (n[0] > 0) {
             journal.flush();
-            ledger.publish();
+            publish();
             for (int i = 0; i < waiting.size(); i++) {
                 waiting.get(i).complete(answers.get(i));
             }
