@@ -60,6 +60,22 @@ final class DispatchTable {
         return STATES[chunks[c][(int) (id & (CHUNK - 1))]];
     }
 
+    /** Moves every id of the range that is in {@code from} to {@code to}; returns how many moved. */
+    long replaceAll(long firstId, int count, DispatchState from, DispatchState to) {
+        byte f = (byte) from.ordinal();
+        byte t = (byte) to.ordinal();
+        long moved = 0;
+        for (long id = firstId; id < firstId + count; id++) {
+            byte[] chunk = chunks[(int) (id >>> CHUNK_BITS)];
+            int i = (int) (id & (CHUNK - 1));
+            if (chunk[i] == f) {
+                chunk[i] = t;
+                moved++;
+            }
+        }
+        return moved;
+    }
+
     void set(long id, DispatchState state) {
         int c = (int) (id >>> CHUNK_BITS);
         if (c >= chunks.length) {

@@ -301,11 +301,13 @@ public final class Ledger {
             if (b.action == DispatchAction.CANCEL) {
                 continue;
             }
-            for (long id = b.firstId; id < b.firstId + b.count; id++) {
-                if (table.state(id) == DispatchState.PLANNED) {
-                    move(id, drop, at.toEpochMilli(), null);
-                    dropped++;
-                }
+            long n = table.replaceAll(b.firstId, b.count, DispatchState.PLANNED, drop);
+            if (n > 0) {
+                long[] c = e.counters(b.counterKey);
+                c[DispatchState.PLANNED.ordinal()] -= n;
+                c[drop.ordinal()] += n;
+                e.pending -= n;
+                dropped += n;
             }
         }
         e.note(at, state.name().toLowerCase(), detail + "; " + dropped + " queued dispatches dropped");

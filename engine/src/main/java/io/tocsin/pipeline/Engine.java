@@ -130,6 +130,9 @@ public final class Engine implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
             pipeline.planner.close();
+            if (!thread.isAlive()) {
+                pipeline.publish(); // the thread ended: readers see the ledger exactly as it was left
+            }
         }
         for (Connector c : connectors) {
             try {
