@@ -39,7 +39,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * went unanswered and retries ran out. A Cancel ends DELIVERED (units = messages deleted) or PLANNED.
  *
  * <p>Thread-safety: {@link #offer} is called by one engine thread and never blocks; I/O runs on the
- * HTTP client's threads and one scheduler thread; everything else may be called from any thread.
+ * HTTP client's threads, one timer thread (retry back-offs, receipt hand-over) and one probe thread;
+ * everything else may be called from any thread.
  */
 public final class CellBroadcastConnector implements Connector {
 
@@ -53,6 +54,8 @@ public final class CellBroadcastConnector implements Connector {
     private final ActiveBroadcasts active = new ActiveBroadcasts();
     private final ReceiptOutbox outbox;
     private final ScheduledExecutorService scheduler;
+    /** Health probes block on TCP connects: their own thread, so retries and receipts never wait on them. */
+    private final ScheduledExecutorService prober;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicLong rejected = new AtomicLong();
     private volatile String lastRejection = "";
@@ -71,6 +74,7 @@ public final class CellBroadcastConnector implements Connector {
         this.pool = new CbcEndpointPool(settings, clock);
         this.outbox = new ReceiptOutbox(context.receipts());
         this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "cbs-" + name + "-timer"));
+        this.prober = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "cbs-" + name + "-probe"));
         this.protocol = protocol != null ? protocol : new EcbeProtocol(settings.connectTimeout(),
                 settings.requestTimeout(), Executors.newFixedThreadPool(2, r -> daemon(r, "cbs-" + name + "-io")));
         this.requests = new CbcRequests(this.protocol, pool, settings, scheduler);
@@ -95,7 +99,7 @@ public final class CellBroadcastConnector implements Connector {
     @Override
     public void start() {
         long every = Math.max(50, settings.healthInterval().toMillis());
-        scheduler.scheduleWithFixedDelay(this::probe, 0, every, TimeUnit.MILLISECONDS);
+        prober.scheduleWithFixedDelay(this::probe, 0, every, TimeUnit.MILLISECONDS);
         scheduler.scheduleWithFixedDelay(outbox::drain, 10, 10, TimeUnit.MILLISECONDS);
     }
 
@@ -342,6 +346,7 @@ public final class CellBroadcastConnector implements Connector {
     public void close() {
         closed = true;
         scheduler.shutdownNow();
+        prober.shutdownNow();
         protocol.close();
     }
 }
