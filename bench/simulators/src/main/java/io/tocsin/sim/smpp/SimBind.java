@@ -12,6 +12,7 @@ final class SimBind {
     final BindType type;
     final AtomicInteger inProgress = new AtomicInteger();
     final Limiter limiter;
+    final RateMeter rate = new RateMeter();
 
     SimBind(SMPPServerSession session, String systemId, BindType type, double tps) {
         this.session = session;

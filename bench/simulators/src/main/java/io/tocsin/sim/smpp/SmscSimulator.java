@@ -113,6 +113,23 @@ public final class SmscSimulator implements AutoCloseable {
         return accounts.computeIfAbsent(systemId, k -> new Limiter(config.accountTps()));
     }
 
+    private final Map<SimBind, Boolean> everBound = new ConcurrentHashMap<>();
+
+    void seen(SimBind bind) {
+        if (!everBound.containsKey(bind)) {
+            everBound.put(bind, Boolean.TRUE);
+        }
+    }
+
+    /** Highest submit_sm rate over any one second, per bind that ever submitted (including binds now gone). */
+    public List<Long> bindPeaks() {
+        List<Long> out = new ArrayList<>();
+        for (SimBind b : everBound.keySet()) {
+            out.add(b.rate.peakPerSecond());
+        }
+        return out;
+    }
+
     /** Cuts one bound session at random, as a flaky network or an SMSC restart would. */
     public void dropOne() {
         List<SimBind> live = new ArrayList<>(binds.values());
@@ -149,7 +166,7 @@ public final class SmscSimulator implements AutoCloseable {
                 return;
             }
             session.setEnquireLinkTimer(30_000);
-            session.setTransactionTimer(1_000);
+            session.setTransactionTimer(5_000);
             SimBind bind = new SimBind(session, request.getSystemId(), request.getBindType(), config.bindTps());
             session.addSessionStateListener((now, before, source) -> {
                 if (!now.isBound()) {

@@ -81,6 +81,8 @@ final class SubmitHandler implements ServerMessageReceiverListener {
                     byteTlv(submit, OptionalParameter.Tag.SAR_SEGMENT_SEQNUM));
             smsc.accepted.increment();
             smsc.rate.mark();
+            bind.rate.mark();
+            smsc.seen(bind);
             if (registered(submit)) {
                 receipts.schedule(bind, id, submit);
             }

@@ -45,7 +45,8 @@ final class Bind implements AutoCloseable {
         this.settings = settings;
         this.common = common;
         this.carrier = carrier;
-        this.bucket = new TokenBucket(settings.tps(), Math.max(1, settings.tps() / 100), System::nanoTime);
+        // A burst of 20 ms worth lets late-waking threads catch up without going more than 2% over in any second.
+        this.bucket = new TokenBucket(settings.tps(), Math.max(1, settings.tps() / 50), System::nanoTime);
         this.connections = new NoDelayConnectionFactory((int) common.transactionTimeout().toMillis());
     }
 

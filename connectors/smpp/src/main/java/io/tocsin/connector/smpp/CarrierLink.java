@@ -38,6 +38,7 @@ final class CarrierLink implements AutoCloseable {
     final LongAdder inDoubt = new LongAdder();
     final LongAdder resent = new LongAdder();
     final LongAdder otherDeliverSm = new LongAdder();
+    final LongAdder unparseable = new LongAdder();
     private final List<Bind> binds = new ArrayList<>();
     private final ArrayBlockingQueue<Outgoing> queue;
     private final ConcurrentLinkedDeque<Outgoing> front = new ConcurrentLinkedDeque<>();
@@ -51,7 +52,7 @@ final class CarrierLink implements AutoCloseable {
         this.settings = settings;
         this.outbox = outbox;
         this.clock = clock;
-        this.account = new TokenBucket(settings.accountTps(), Math.max(1, settings.accountTps() / 100),
+        this.account = new TokenBucket(settings.accountTps(), Math.max(1, settings.accountTps() / 50),
                 System::nanoTime);
         this.correlator = new ReceiptCorrelator(settings.name(), outbox, clock, System::nanoTime,
                 common.receiptTimeout().toNanos());
@@ -168,7 +169,7 @@ final class CarrierLink implements AutoCloseable {
             String text = sm == null ? null : new String(sm, StandardCharsets.ISO_8859_1);
             SmscReceipt r = ReceiptParser.parse(text, tlvId, tlvState);
             if (r == null) {
-                correlator.unknownIds.increment();
+                unparseable.increment();
                 return;
             }
             correlator.onReceipt(r);

@@ -20,6 +20,8 @@ import java.util.function.LongSupplier;
  */
 final class ReceiptCorrelator {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ReceiptCorrelator.class);
+
     private static final long EARLY_GRACE_NANOS = 5_000_000_000L;
 
     private final String carrier;
@@ -143,6 +145,10 @@ final class ReceiptCorrelator {
             early.poll();
             if (byId.remove(e.receipt.messageId(), e)) {
                 unknownIds.increment();
+                if (unknownIds.sum() <= 5) {
+                    LOG.warn("{}: receipt for unknown message id {} ({})", carrier, e.receipt.messageId(),
+                            e.receipt.stat());
+                }
             }
             work++;
         }

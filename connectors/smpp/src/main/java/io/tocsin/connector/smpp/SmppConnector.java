@@ -171,7 +171,7 @@ public final class SmppConnector implements Connector {
             v[3] += c.inDoubt.sum();
             v[4] += c.resent.sum();
             v[5] += c.correlator.matched.sum();
-            v[6] += c.correlator.unknownIds.sum();
+            v[6] += c.correlator.unknownIds.sum() + c.unparseable.sum();
             v[7] += c.correlator.timedOut.sum();
             for (Bind b : c.binds()) {
                 v[8] += b.bindsMade.sum();
