@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -40,7 +40,7 @@ final class CarrierLink implements AutoCloseable {
     final LongAdder otherDeliverSm = new LongAdder();
     final LongAdder unparseable = new LongAdder();
     private final List<Bind> binds = new ArrayList<>();
-    private final ArrayBlockingQueue<Outgoing> queue;
+    private final LinkedBlockingQueue<Outgoing> queue;
     private final ConcurrentLinkedDeque<Outgoing> front = new ConcurrentLinkedDeque<>();
     private final AtomicInteger taken = new AtomicInteger();
     private final AtomicInteger reference = new AtomicInteger();
@@ -56,7 +56,7 @@ final class CarrierLink implements AutoCloseable {
                 System::nanoTime);
         this.correlator = new ReceiptCorrelator(settings.name(), outbox, clock, System::nanoTime,
                 common.receiptTimeout().toNanos());
-        this.queue = new ArrayBlockingQueue<>(common.queueCapacity());
+        this.queue = new LinkedBlockingQueue<>(common.queueCapacity());
         for (int i = 0; i < settings.binds().size(); i++) {
             BindSettings b = settings.binds().get(i);
             binds.add(new Bind(settings.name() + "-" + i, b, common, this));

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.time.Instant;
 import org.jsmpp.InvalidResponseException;
 import org.jsmpp.PDUException;
+import org.jsmpp.bean.DataCoding;
 import org.jsmpp.bean.DataCodings;
 import org.jsmpp.bean.ESMClass;
 import org.jsmpp.bean.NumberingPlanIndicator;
@@ -39,14 +40,26 @@ final class Submitter implements Runnable {
     private static final ESMClass PLAIN = new ESMClass();
     private static final ESMClass UDHI = new ESMClass((byte) 0x40);
 
+    private static final OptionalParameter[] NO_TLVS = new OptionalParameter[0];
+
     private final Bind bind;
     private final CarrierLink carrier;
     private final SmppSettings common;
+    private final TypeOfNumber sourceTon;
+    private final NumberingPlanIndicator sourceNpi;
+    private final TypeOfNumber destTon;
+    private final NumberingPlanIndicator destNpi;
+    private final DataCoding gsm7 = DataCodings.newInstance(SmsEncoding.GSM7.dataCoding());
+    private final DataCoding ucs2 = DataCodings.newInstance(SmsEncoding.UCS2.dataCoding());
 
     Submitter(Bind bind, CarrierLink carrier, SmppSettings common) {
         this.bind = bind;
         this.carrier = carrier;
         this.common = common;
+        this.sourceTon = TypeOfNumber.valueOf(common.sourceTon());
+        this.sourceNpi = NumberingPlanIndicator.valueOf(common.sourceNpi());
+        this.destTon = TypeOfNumber.valueOf(common.destTon());
+        this.destNpi = NumberingPlanIndicator.valueOf(common.destNpi());
     }
 
     @Override
@@ -151,7 +164,7 @@ final class Submitter implements Runnable {
         byte[] body = plan.payloads().get(o.next);
         byte[] message = body;
         ESMClass esm = PLAIN;
-        OptionalParameter[] tlvs = new OptionalParameter[0];
+        OptionalParameter[] tlvs = NO_TLVS;
         if (plan.concatenated()) {
             int total = plan.segments();
             int seq = o.next + 1;
@@ -172,10 +185,8 @@ final class Submitter implements Runnable {
                     new OptionalParameter.Byte(OptionalParameter.Tag.SAR_SEGMENT_SEQNUM, (byte) seq)};
             }
         }
-        return session.submitShortMessage("",
-                TypeOfNumber.valueOf(common.sourceTon()), NumberingPlanIndicator.valueOf(common.sourceNpi()), o.source,
-                TypeOfNumber.valueOf(common.destTon()), NumberingPlanIndicator.valueOf(common.destNpi()),
-                o.destination, esm, (byte) 0, o.priority, null, o.validity, RECEIPTS, (byte) 0,
-                DataCodings.newInstance(plan.encoding().dataCoding()), (byte) 0, message, tlvs).getMessageId();
+        return session.submitShortMessage("", sourceTon, sourceNpi, o.source, destTon, destNpi, o.destination, esm,
+                (byte) 0, o.priority, null, o.validity, RECEIPTS, (byte) 0,
+                plan.encoding() == SmsEncoding.GSM7 ? gsm7 : ucs2, (byte) 0, message, tlvs).getMessageId();
     }
 }

