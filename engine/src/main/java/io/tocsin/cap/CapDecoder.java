@@ -44,7 +44,7 @@ public final class CapDecoder {
             return early;
         }
         try {
-            return new CapXmlReader(xml.open(body)).read();
+            return withUtf8Position(new CapXmlReader(xml.open(body)).read(), body);
         } catch (XMLStreamException e) {
             String msg = e.getMessage() == null ? "unreadable XML" : e.getMessage().split("\n", 2)[0];
             return failed("XML_MALFORMED", msg);
@@ -69,6 +69,31 @@ public final class CapDecoder {
             }
         }
         return decodeXml(body);
+    }
+
+    /** Points an encoding error at the first malformed UTF-8 byte when the parser could not. */
+    private static Decoded withUtf8Position(Decoded d, byte[] body) {
+        if (d.reasons().stream().noneMatch(r -> "XML_ENCODING".equals(r.code()))) {
+            return d;
+        }
+        String prolog = new String(body, 0, Math.min(body.length, 120), java.nio.charset.StandardCharsets.ISO_8859_1)
+                .toLowerCase(java.util.Locale.ROOT);
+        int enc = prolog.startsWith("<?xml") ? prolog.indexOf("encoding") : -1;
+        if (enc >= 0 && !prolog.substring(enc).matches("(?s)encoding\\s*=\\s*['\"]utf-?8['\"].*")) {
+            return d; // declared some other encoding: the parser's own message stands
+        }
+        int at = Utf8Position.firstMalformed(body);
+        if (at < 0) {
+            return d;
+        }
+        List<Reason> reasons = new java.util.ArrayList<>();
+        for (Reason r : d.reasons()) {
+            reasons.add("XML_ENCODING".equals(r.code())
+                    ? Reason.error(r.path(), r.code(), "invalid UTF-8 at " + Utf8Position.describe(body, at)
+                            + ": " + r.message().replaceAll(" \\(line \\d+, column \\d+\\)$", ""))
+                    : r);
+        }
+        return new Decoded(d.alerts(), reasons);
     }
 
     private Decoded checkSize(byte[] body) {
