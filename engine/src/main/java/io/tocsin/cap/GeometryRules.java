@@ -32,7 +32,8 @@ final class GeometryRules {
                     + maxPoints + " are accepted"));
             return;
         }
-        Coordinate[] ring = new Coordinate[tokens];
+        double[] lat = new double[tokens];
+        double[] lon = new double[tokens];
         int n = 0;
         int i = 0;
         int len = text.length();
@@ -47,32 +48,52 @@ final class GeometryRules {
             while (i < len && !isSpace(text.charAt(i))) {
                 i++;
             }
-            double[] ll = point(text, start, i);
-            if (ll == null) {
+            int comma = pointComma(text, start, i);
+            double la = comma < 0 ? Double.NaN : number(text, start, comma);
+            double lo = comma < 0 ? Double.NaN : number(text, comma + 1, i);
+            if (Double.isNaN(la) || Double.isNaN(lo)) {
                 out.add(Reason.error(path, "CAP_POLYGON_FORMAT", "point " + n + " '" + clip(text.substring(start, i))
                         + "' is not 'latitude,longitude'"));
                 return;
             }
-            if (!inRange(ll[0], ll[1])) {
-                out.add(Reason.error(path, "CAP_COORDINATE_RANGE", "point " + n + " " + ll[0] + "," + ll[1]
+            if (!inRange(la, lo)) {
+                out.add(Reason.error(path, "CAP_COORDINATE_RANGE", "point " + n + " " + la + "," + lo
                         + " is outside latitude -90..90 / longitude -180..180"));
                 return;
             }
-            ring[n++] = new Coordinate(ll[1], ll[0]);
+            lat[n] = la;
+            lon[n] = lo;
+            n++;
         }
         if (n < 4) {
             out.add(Reason.error(path, "CAP_POLYGON_TOO_FEW_POINTS", "a polygon needs at least 4 points, has " + n));
             return;
         }
-        if (!ring[0].equals2D(ring[n - 1])) {
+        if (lat[0] != lat[n - 1] || lon[0] != lon[n - 1]) {
             out.add(Reason.error(path, "CAP_POLYGON_NOT_CLOSED", "the first and last points must be equal"));
             return;
         }
+        if (n <= RingCheck.MAX_POINTS) {
+            RingCheck.Result r = RingCheck.check(lon, lat, n);
+            if (r == RingCheck.Result.CROSSES) {
+                out.add(Reason.error(path, "CAP_POLYGON_SELF_INTERSECTS", "the polygon ring crosses itself"));
+            } else if (r == RingCheck.Result.TOUCHES) {
+                out.add(Reason.warning(path, "CAP_POLYGON_SELF_TOUCHES", "the polygon ring touches itself at a vertex"));
+            }
+            return;
+        }
+        Coordinate[] ring = new Coordinate[n];
+        for (int k = 0; k < n; k++) {
+            ring[k] = new Coordinate(lon[k], lat[k]);
+        }
         try {
+            // JTS calls a consecutively repeated point non-simple; for an alert area it is harmless.
+            ring = org.locationtech.jts.geom.CoordinateArrays.removeRepeatedPoints(ring);
             LinearRing lr = GEOMETRY.createLinearRing(ring);
-            IsSimpleOp simple = new IsSimpleOp(lr);
-            simple.setFindAllLocations(true);
-            if (!simple.isSimple()) {
+            if (!lr.isSimple()) {
+                IsSimpleOp simple = new IsSimpleOp(lr);
+                simple.setFindAllLocations(true);
+                simple.isSimple();
                 selfIntersection(ring, simple.getNonSimpleLocations(), path, out);
             }
         } catch (IllegalArgumentException e) {
@@ -134,16 +155,22 @@ final class GeometryRules {
         return lat >= -90 && lat <= 90 && lon >= -180 && lon <= 180;
     }
 
-    private static double[] point(String s, int from, int to) {
+    /** Index of the one comma in s[from, to), or -1 when there is none or more than one. */
+    private static int pointComma(String s, int from, int to) {
         int comma = -1;
         for (int i = from; i < to; i++) {
             if (s.charAt(i) == ',') {
                 if (comma >= 0) {
-                    return null;
+                    return -1;
                 }
                 comma = i;
             }
         }
+        return comma;
+    }
+
+    private static double[] point(String s, int from, int to) {
+        int comma = pointComma(s, from, to);
         if (comma < 0) {
             return null;
         }
@@ -152,29 +179,54 @@ final class GeometryRules {
         return Double.isNaN(lat) || Double.isNaN(lon) ? null : new double[] {lat, lon};
     }
 
-    /** A plain decimal number ([-+]digits[.digits]); NaN for anything else (no exponents, no "NaN"). */
-    private static double number(String s, int from, int to) {
+    private static final double[] POW10 = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,
+        1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+
+    /**
+     * A plain decimal number ([-+]digits[.digits]); NaN for anything else (no exponents, no "NaN"). Short
+     * numbers are computed as mantissa / 10^scale, which is correctly rounded (both exact doubles), i.e. the
+     * same value {@link Double#parseDouble} gives, without allocating.
+     */
+    static double number(String s, int from, int to) {
         if (from >= to || to - from > 32) {
             return Double.NaN;
         }
         int i = from;
         char c0 = s.charAt(i);
+        boolean negative = c0 == '-';
         if (c0 == '-' || c0 == '+') {
             i++;
         }
         boolean digits = false;
         boolean dot = false;
+        long mantissa = 0;
+        int scale = 0;
+        int significant = 0;
         for (int k = i; k < to; k++) {
             char c = s.charAt(k);
             if (c >= '0' && c <= '9') {
                 digits = true;
+                mantissa = mantissa * 10 + (c - '0');
+                if (mantissa != 0) {
+                    significant++;
+                }
+                if (dot) {
+                    scale++;
+                }
             } else if (c == '.' && !dot) {
                 dot = true;
             } else {
                 return Double.NaN;
             }
         }
-        return digits ? Double.parseDouble(s.substring(from, to)) : Double.NaN;
+        if (!digits) {
+            return Double.NaN;
+        }
+        if (significant > 15 || scale > 22) {
+            return Double.parseDouble(s.substring(from, to));
+        }
+        double v = mantissa / POW10[scale];
+        return negative ? -v : v;
     }
 
     static int countTokens(String s) {

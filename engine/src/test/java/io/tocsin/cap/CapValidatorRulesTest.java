@@ -147,4 +147,22 @@ class CapValidatorRulesTest {
         assertThat(DECODER.decodeXml(shuffled.getBytes(StandardCharsets.UTF_8)).alerts())
                 .isEqualTo(DECODER.decodeXml(VALID.getBytes(StandardCharsets.UTF_8)).alerts());
     }
+
+    @Test
+    void bigRingsAreCheckedByJtsWithTheSameVerdicts() {
+        int n = 400;
+        String[] points = new String[n + 1];
+        for (int i = 0; i <= n; i++) {
+            double a = 2 * Math.PI * (i % n) / n;
+            points[i] = String.format(java.util.Locale.ROOT, "%.5f,%.5f", 10 + Math.sin(a), 20 + Math.cos(a));
+        }
+        String polygon = "<polygon>38.47,-120.14 38.34,-119.95 38.52,-119.74 38.62,-119.89 38.47,-120.14</polygon>";
+        assertThat(validate(VALID.replace(polygon, "<polygon>" + String.join(" ", points) + "</polygon>"))).isEmpty();
+        // swapping two neighbours of a convex ring makes two chords cross between vertices
+        String t = points[200];
+        points[200] = points[201];
+        points[201] = t;
+        assertThat(validate(VALID.replace(polygon, "<polygon>" + String.join(" ", points) + "</polygon>")))
+                .extracting(Reason::code).containsExactly("CAP_POLYGON_SELF_INTERSECTS");
+    }
 }
