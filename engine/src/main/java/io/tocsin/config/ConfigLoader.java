@@ -111,8 +111,11 @@ public final class ConfigLoader {
             checks.notBlank(c.type(), path + ".type");
             checks.require(c.name() == null || connectorNames.add(c.name()), path + ".name",
                     "duplicate connector name '" + c.name() + "'");
-            checks.require(c.kind() != null && kindOf(c.kind()) != null, path + ".kind",
+            checks.require(c.channelKind() != null, path + ".kind",
                     "must be one of " + List.of(ChannelKind.values()) + ", was " + c.kind());
+            if (c.limits() != null) {
+                c.limits().check(checks, path + ".limits");
+            }
         }
         return checks.problems();
     }
@@ -127,14 +130,6 @@ public final class ConfigLoader {
                 "must be the 64-hex-digit SHA-256 of the key (print it with: ./tocsin hash-key KEY)");
         checks.require(!hex || keys.add(keySha256.toLowerCase()), path + ".keySha256",
                 "the same key is configured twice; every publisher and operator needs its own");
-    }
-
-    private static ChannelKind kindOf(String text) {
-        try {
-            return ChannelKind.valueOf(text.trim().toUpperCase().replace('-', '_'));
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 
     private static ConfigProblem problemOf(JsonProcessingException e, String source) {

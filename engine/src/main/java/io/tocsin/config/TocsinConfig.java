@@ -59,6 +59,11 @@ public record TocsinConfig(
                 sections, baseDir);
     }
 
+    public TocsinConfig withConnectors(java.util.List<ConnectorConfig> newConnectors) {
+        return new TocsinConfig(server, journal, queues, publishers, operators, newConnectors, geography,
+                sections, baseDir);
+    }
+
     public TocsinConfig withJournal(JournalConfig newJournal) {
         return new TocsinConfig(server, newJournal, queues, publishers, operators, connectors, geography,
                 sections, baseDir);

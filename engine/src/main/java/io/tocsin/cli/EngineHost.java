@@ -1,0 +1,117 @@
+package io.tocsin.cli;
+
+import io.tocsin.cap.Reason;
+import io.tocsin.config.ServerConfig;
+import io.tocsin.config.TocsinConfig;
+import io.tocsin.connector.Connector;
+import io.tocsin.ingress.AlertApi;
+import io.tocsin.ingress.AlertParser;
+import io.tocsin.ingress.CapAlertParser;
+import io.tocsin.ingress.IngressServer;
+import io.tocsin.ingress.Route;
+import io.tocsin.ingress.Router;
+import io.tocsin.journal.ChronicleJournal;
+import io.tocsin.journal.JournalConfig;
+import io.tocsin.pipeline.DispatchLimits;
+import io.tocsin.pipeline.Engine;
+import io.tocsin.pipeline.EngineConfig;
+import io.tocsin.security.KeyRing;
+import io.tocsin.security.RegionShapes;
+import io.tocsin.targeting.AreaResolver;
+import io.tocsin.targeting.Resolution;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One running Tocsin: the engine (journal replayed, connectors started) behind the HTTP server. What
+ * {@code ./tocsin run} and {@code ./tocsin demo} start.
+ *
+ * <pre>
+ * TocsinConfig config = new ConfigLoader().load(Path.of("config/demo.yaml"));
+ * try (EngineHost host = EngineHost.start(config, resolver, shapes, Clock.systemUTC(), List.of())) {
+ *     host.port();   host.engine().ledger();   ...
+ * }
+ * </pre>
+ *
+ * Thread-safe accessors; start once, close once (server first, so nothing new arrives, then the engine).
+ */
+public final class EngineHost implements AutoCloseable {
+
+    /** Resolves nothing, saying so: for an engine run without geography (machine feeds only). */
+    public static final AreaResolver NO_GEOGRAPHY = (areas, audience, sink) -> new Resolution(0, Map.of(), Map.of(),
+            List.of(), List.of(), List.of(), List.of(), 0, List.of(Reason.warning("/alert/info/area", "no-geography",
+                    "this engine runs without geography: areas reach no recipients, cells or transmitters")));
+
+    private final TocsinConfig config;
+    private final KeyRing keys;
+    private final Engine engine;
+    private final IngressServer server;
+
+    private EngineHost(TocsinConfig config, KeyRing keys, Engine engine, IngressServer server) {
+        this.config = config;
+        this.keys = keys;
+        this.engine = engine;
+        this.server = server;
+    }
+
+    /**
+     * Opens the journal, replays it, creates and starts the configured connectors, then binds the HTTP server
+     * with the API and {@code extraRoutes} (console, feeds, metrics...). Throws
+     * {@link io.tocsin.config.ConfigException} for bad configuration, leaving nothing running.
+     */
+    public static EngineHost start(TocsinConfig config, AreaResolver resolver, RegionShapes shapes, Clock clock,
+                                   List<Route> extraRoutes) throws InterruptedException {
+        return start(config, resolver, shapes, clock, extraRoutes, new CapAlertParser());
+    }
+
+    public static EngineHost start(TocsinConfig config, AreaResolver resolver, RegionShapes shapes, Clock clock,
+                                   List<Route> extraRoutes, AlertParser parser) throws InterruptedException {
+        KeyRing keys = KeyRing.fromConfig(config);
+        Path journalDir = config.resolve(config.journal().dir());
+        JournalConfig journalConfig = new JournalConfig(config.journal().fsync());
+        EngineConfig engineConfig = new EngineConfig(journalDir.getParent(), journalConfig,
+                config.queues().ringSize(), config.queues().receiptsRingSize(), DispatchLimits.defaults(),
+                ConfiguredConnectors.bindings(config.connectors()), 1000);
+        Engine engine = new Engine(engineConfig, resolver, clock, ChronicleJournal.open(journalDir, journalConfig));
+        IngressServer server = null;
+        try {
+            List<Connector> connectors = new ConfiguredConnectors().create(config.connectors(), engine.receipts(),
+                    clock);
+            engine.start(connectors);
+            ServerConfig sc = config.server();
+            AlertApi api = new AlertApi(keys, engine.intake(), engine.ledger(), parser, shapes, clock, sc);
+            Router router = api.router();
+            extraRoutes.forEach(router::add);
+            server = new IngressServer(sc, router).start();
+            return new EngineHost(config, keys, engine, server);
+        } catch (RuntimeException | InterruptedException e) {
+            if (server != null) {
+                server.close();
+            }
+            engine.close();
+            throw e;
+        }
+    }
+
+    public Engine engine() { return engine; }
+
+    public IngressServer server() { return server; }
+
+    public KeyRing keys() { return keys; }
+
+    public TocsinConfig config() { return config; }
+
+    /** The bound HTTP port. */
+    public int port() { return server.port(); }
+
+    @Override
+    public void close() {
+        try {
+            server.close();
+        } finally {
+            engine.close();
+        }
+    }
+}
