@@ -1,24 +1,153 @@
 package io.tocsin.dist;
 
+import io.tocsin.cli.EngineHost;
+import io.tocsin.config.ConfigLoader;
+import io.tocsin.config.TocsinConfig;
+import io.tocsin.ledger.AlertView;
+import io.tocsin.targeting.Targeting;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code ./tocsin demo}: the embedded default. Grows with the engine; see README for what runs today. */
+/**
+ * {@code ./tocsin demo}: the engine on the embedded default ({@code config/demo.yaml}) with the Guangzhou demo
+ * geography, a generated directory, simulated carriers (SMSC + CBC each), playout and radio drop folders,
+ * all started in-process; pushes the sample red typhoon warning over HTTP, shows progress until every
+ * dispatch has closed, prints the summary, then serves the console until Ctrl-C.
+ */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Run the engine on the embedded default (config/demo.yaml) and push a sample typhoon alert.")
 final class DemoCommand implements Callable<Integer> {
+    static final String CITY_KEY = "demo-gz-city-observatory";
+
+    @Option(names = "--subscribers", description = "generated subscribers (default ${DEFAULT-VALUE})")
+    int subscribers = 1_000_000;
+
+    @Option(names = "--cells", description = "generated cell sites over the three carriers (default ${DEFAULT-VALUE})")
+    int cells = 3_000;
+
+    @Option(names = "--port", description = "HTTP port for the API and console (default ${DEFAULT-VALUE}; 0 = any)")
+    int port = 8080;
+
+    @Option(names = "--sms-tps", description = "each simulated carrier's SMS cap per second (0 = none; default ${DEFAULT-VALUE})")
+    double smsTps = 0;
 
     @Option(names = "--alert", description = "CAP file to push (default: config/demo/typhoon-red.xml)")
     Path alert;
 
+    @Option(names = "--no-alert", description = "start everything but push no alert")
+    boolean noAlert;
+
+    @Option(names = "--exit-when-done", description = "stop after the summary instead of serving until Ctrl-C")
+    boolean exitWhenDone;
+
+    @Option(names = "--keep-data", description = "keep ./data from the last run (its journal is replayed)")
+    boolean keepData;
+
+    @Option(names = "--timeout", description = "seconds to wait for delivery before giving up (default ${DEFAULT-VALUE})")
+    int timeoutSeconds = 180;
+
     @Override
     public Integer call() throws Exception {
-        Path root = Path.of(System.getProperty("tocsin.root", "."));
+        long t0 = System.nanoTime();
+        Path root = Path.of(System.getProperty("tocsin.root", ".")).toAbsolutePath().normalize();
+        TocsinConfig config = new ConfigLoader().load(root.resolve("config/demo.yaml"));
+        config = config.withServer(config.server().withPort(port));
+        Path dataDir = config.resolve("data");
+        if (!keepData) {
+            wipe(dataDir);
+        }
+        System.out.printf("tocsin demo: generating %,d subscribers and %,d cells over Guangzhou's 11 districts...%n",
+                subscribers, cells);
+        Targeting targeting = Targeting.demo(root.resolve("config/geo"), subscribers, cells, 20261129L);
+        try (DemoWorld world = DemoWorld.start(targeting, dataDir, smsTps)) {
+            config = config.withConnectors(world.connectors);
+            EngineHost host = EngineHost.start(config, targeting.resolver(), new GeographyShapes(targeting.geography()),
+                    Clock.systemUTC(), List.of());
+            CountDownLatch stop = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                host.close();
+                stop.countDown();
+            }, "tocsin-demo-stop"));
+            String base = "http://127.0.0.1:" + host.port();
+            System.out.printf("tocsin demo: engine up in %.1fs — console %s/  API %s/api/v1  (%s)%n",
+                    (System.nanoTime() - t0) / 1e9, base, base, host.engine().recovery());
+            System.out.println("  simulated SMSCs: " + world.smscs.keySet() + ", CBCs: " + world.cbcs.keySet()
+                    + " (primary+secondary), playout on port " + world.playout.port() + ", radio WAVs under "
+                    + dataDir.resolve("radio"));
+            int code = 0;
+            if (!noAlert) {
+                code = pushAndFollow(host, base, root, world);
+            }
+            if (exitWhenDone) {
+                host.close();
+                return code;
+            }
+            System.out.println("tocsin demo: serving " + base + "/ — press Ctrl-C to stop.");
+            stop.await();
+            return code;
+        }
+    }
+
+    private int pushAndFollow(EngineHost host, String base, Path root, DemoWorld world) throws Exception {
         Path file = alert != null ? alert : root.resolve("config/demo/typhoon-red.xml");
-        System.out.println("Sample alert: " + file + " (" + Files.size(file) + " bytes)");
-        return 0;
+        byte[] body = DemoAlert.current(file, ZonedDateTime.now());
+        HttpClient http = HttpClient.newHttpClient();
+        long pushed = System.nanoTime();
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/alerts"))
+                .header("Authorization", "Bearer " + CITY_KEY)
+                .header("Content-Type", "application/cap+xml")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+        System.out.printf("tocsin demo: pushed %s → HTTP %d %s (%.1f ms)%n", file.getFileName(), response.statusCode(),
+                response.body(), (System.nanoTime() - pushed) / 1e6);
+        if (response.statusCode() / 100 != 2) {
+            return 1;
+        }
+        String id = new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body()).path("id").asText();
+        long deadline = System.nanoTime() + Duration.ofSeconds(timeoutSeconds).toNanos();
+        AlertView view = null;
+        long lastPrint = 0;
+        while (System.nanoTime() < deadline) {
+            Optional<AlertView> v = host.engine().ledger().alert(id);
+            if (v.isPresent()) {
+                view = v.get();
+                boolean finished = DemoProgress.finished(view);
+                if (finished || System.nanoTime() - lastPrint > 1_000_000_000L) {
+                    DemoProgress.print(System.out, view, (System.nanoTime() - pushed) / 1e9);
+                    lastPrint = System.nanoTime();
+                }
+                if (finished) {
+                    break;
+                }
+            }
+            Thread.sleep(100); // polling the published ledger snapshot for the terminal, not a test wait
+        }
+        DemoSummary.print(System.out, view, world, (System.nanoTime() - pushed) / 1e9);
+        return view != null && DemoProgress.finished(view) ? 0 : 4;
+    }
+
+    private static void wipe(Path dir) throws java.io.IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 }

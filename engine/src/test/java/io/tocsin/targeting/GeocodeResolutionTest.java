@@ -46,6 +46,19 @@ class GeocodeResolutionTest {
     }
 
     @Test
+    void anAreaRepeatingRegionsAlreadyNamedIsNotEmpty() {
+        // The same districts in a second language's info block reach the resolver as a second area.
+        NamedValue tianhe = new NamedValue("CPEAS Geographic Code", "440106000000");
+        List<Area> areas = List.of(new Area("天河区", null, null, List.of(tianhe), null, null),
+                new Area("Tianhe district", null, null, List.of(tianhe), null, null));
+        List<Recipient> got = new ArrayList<>();
+        Resolution r = TestWorld.demo().resolver().resolve(0, areas, Audience.PUBLIC, got::addAll);
+        assertThat(r.reasons()).extracting(Reason::code).doesNotContain("GEO_EMPTY_AREA");
+        assertThat(r.hasErrors()).isFalse();
+        assertThat(got).isNotEmpty().doesNotHaveDuplicates();
+    }
+
+    @Test
     void unknownCodeIsALocatedErrorNotAnEmptyTarget() {
         List<Area> areas = List.of(new Area("nowhere", null, null,
                 List.of(new NamedValue("CPEAS Geographic Code", "440199000000")), null, null));

@@ -56,6 +56,7 @@ public final class Geography {
             Area a = areas.get(j);
             String path = infoPath + "/area[" + j + "]";
             int before = out.size();
+            boolean matchedKnownRegion = false;
             boolean failed = false;
             for (int k = 0; k < a.polygons().size(); k++) {
                 failed |= add(shapes.polygon(a.polygons().get(k), path + "/polygon[" + k + "]"), out, reasons);
@@ -67,6 +68,7 @@ public final class Geography {
                 NamedValue code = a.geocodes().get(k);
                 GeocodeMatch m = geocodes.resolve(code, path + "/geocode[" + k + "]");
                 reasons.addAll(m.reasons());
+                matchedKnownRegion |= !m.regions().isEmpty();
                 for (Region r : m.regions()) {
                     if (named.add(r)) {
                         out.add(r.geometry());
@@ -74,7 +76,9 @@ public final class Geography {
                 }
                 failed |= m.reasons().stream().anyMatch(Reason::isError);
             }
-            if (out.size() == before && !failed) {
+            // A geocode naming a region an earlier area already named (the same area in a second language)
+            // targets it all the same: only an area that names nothing at all is empty.
+            if (out.size() == before && !matchedKnownRegion && !failed) {
                 reasons.add(Reason.error(path, "GEO_EMPTY_AREA",
                         "area '" + a.areaDesc() + "' has no polygon, circle or known geocode to target"));
             }
