@@ -89,7 +89,8 @@ final class TransmitterLine implements AutoCloseable {
         a.move(DispatchState.SUBMITTED, null, null);
         List<OutputResult> results = new ArrayList<>();
         if (transmitter.dropDir() != null) {
-            results.add(WavDrop.write(transmitter.dropDir(), a.dispatch.alertId(), a.dispatch.id(), message.pcm(), a));
+            results.add(WavDrop.write(transmitter.dropDir(), a.dispatch.alertId(), a.dispatch.id(), round,
+                    message.pcm(), a));
         }
         if (transmitter.icecast() != null && !a.stopped()) {
             results.add(icecast.stream(transmitter.icecast(), message.pcm(), a));

@@ -14,15 +14,16 @@ final class WavDrop {
     private WavDrop() {
     }
 
-    static Path fileFor(Path dir, String alertId, long dispatchId) {
-        return dir.resolve(safe(alertId) + "-" + dispatchId + ".wav");
+    /** {@code <alert>-<dispatch>-<airing>.wav}: each repeat is a new file, so a folder watcher airs it again. */
+    static Path fileFor(Path dir, String alertId, long dispatchId, int round) {
+        return dir.resolve(safe(alertId) + "-" + dispatchId + "-" + round + ".wav");
     }
 
-    static OutputResult write(Path dir, String alertId, long dispatchId, Pcm pcm, AiringControl control) {
+    static OutputResult write(Path dir, String alertId, long dispatchId, int round, Pcm pcm, AiringControl control) {
         if (control.stopped()) {
             return OutputResult.of(OutputResult.Kind.STOPPED, "stopped before writing");
         }
-        Path file = fileFor(dir, alertId, dispatchId);
+        Path file = fileFor(dir, alertId, dispatchId, round);
         try {
             Wav.writeFile(pcm, file);
             control.accepted(file.toString());

@@ -2,7 +2,6 @@ package io.tocsin.radio;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.tocsin.audio.Multimon;
 import io.tocsin.audio.TestAlerts;
@@ -78,12 +77,41 @@ class RadioConnectorTest {
             assertThat(ctx.states(2)).containsExactly(DispatchState.SUBMITTED, DispatchState.ACCEPTED,
                     DispatchState.DELIVERED);
             assertThat(ctx.last(2).reason()).contains("text-to-speech").contains("tones only");
-            Path wav = WavDrop.fileFor(testDrop, "ex-1", 2);
+            Path wav = WavDrop.fileFor(testDrop, "ex-1", 2, 1);
             assertThat(wav).exists();
             assertThat(Files.exists(drop)).isFalse();
             if (Multimon.installed()) {
                 assertThat(Multimon.decode(wav)).first().asString().startsWith("ZCZC-WXR-DMO-044106-044104+0600-");
             }
+        }
+    }
+
+    @Test
+    void airingRepeatsPerSettingsWhileTheAlertIsValidAndStopsOnCancel() throws Exception {
+        Path drop = dir.resolve("live");
+        String json = """
+                {"same": {"station": "GZMB/TOC", "locationCodes": {"440106": "044106"}},
+                 "tts": {"enabled": false},
+                 "repeat": {"count": 3, "intervalSeconds": 1},
+                 "transmitters": {"gz-fm-962": {"dropDir": "%s"}}}
+                """.formatted(drop);
+        TestContext ctx = new TestContext(json, Clock.systemUTC());
+        try (Connector radio = new RadioConnectorFactory().create(ctx)) {
+            Alert alert = TestAlerts.typhoon("Actual");
+            Dispatch d = new Dispatch(1, "T-1", DispatchAction.SEND, alert, dispatch(1, "T-1", DispatchAction.SEND,
+                    alert, "gz-fm-962", null).target(), Instant.now().plusSeconds(3600), 0, null);
+            assertThat(radio.offer(d)).isEqualTo(SendResult.ACCEPTED);
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(WavDrop.fileFor(drop, "T-1", 1, 2)));
+            Alert cancel = TestAlerts.alert("C-1", "Actual", "Cancel", "2026-09-14T08:05:00+08:00", alert.infos());
+            radio.offer(new Dispatch(2, "C-1", DispatchAction.CANCEL, cancel, d.target(), null, 0, "T-1"));
+
+            assertThat(ctx.states(1)).containsExactly(DispatchState.SUBMITTED, DispatchState.ACCEPTED,
+                    DispatchState.DELIVERED);
+            assertThat(ctx.last(2).reason()).contains("airing stopped");
+            assertThat(radio.inFlight()).isZero();
+            await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(3))
+                    .until(() -> !Files.exists(WavDrop.fileFor(drop, "T-1", 1, 3)));
         }
     }
 
