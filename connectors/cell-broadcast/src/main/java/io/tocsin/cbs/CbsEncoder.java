@@ -47,25 +47,36 @@ public final class CbsEncoder {
 
     /** Encodes in GSM 7-bit when possible, else UCS2. */
     public CbsEncoding encode(String text, String languageTag) {
-        return Gsm7Alphabet.canEncode(text) ? encodeGsm7(text, languageTag) : encodeUcs2(text, languageTag);
+        long layout = gsm7Layout(text);
+        return layout >= 0 ? encodeGsm7(text, languageTag, (int) (layout >>> 32), (int) layout)
+                : encodeUcs2(text, languageTag);
     }
 
-    /** Pages a GSM 7-bit text needs (extension characters not split across pages); -1 if not encodable. */
-    public static int gsm7Pages(CharSequence text) {
+    /** One pass: (pages << 32 | septets) of the GSM 7-bit layout, or -1 when a character is in neither table. */
+    private static long gsm7Layout(CharSequence text) {
         int pages = 1;
         int used = 0;
+        int septets = 0;
+        int perPage = CbsCharset.GSM7.perPage();
         for (int i = 0; i < text.length(); i++) {
             int n = Gsm7Alphabet.septetsOf(text.charAt(i));
             if (n < 0) {
                 return -1;
             }
-            if (used + n > CbsCharset.GSM7.perPage()) {
+            if (used + n > perPage) {
                 pages++;
                 used = 0;
             }
             used += n;
+            septets += n;
         }
-        return pages;
+        return ((long) pages << 32) | septets;
+    }
+
+    /** Pages a GSM 7-bit text needs (extension characters not split across pages); -1 if not encodable. */
+    public static int gsm7Pages(CharSequence text) {
+        long layout = gsm7Layout(text);
+        return layout < 0 ? -1 : (int) (layout >>> 32);
     }
 
     /** Pages a UCS2 text needs at this many code units per page (surrogate pairs not split). */
@@ -84,9 +95,7 @@ public final class CbsEncoder {
         return pages;
     }
 
-    private CbsEncoding encodeGsm7(String text, String languageTag) {
-        int septets = Gsm7Alphabet.septetCount(text);
-        int needed = gsm7Pages(text);
+    private CbsEncoding encodeGsm7(String text, String languageTag, int needed, int septets) {
         if (needed > maxPages) {
             return new CbsEncoding(CbsCharset.GSM7, septets, needed, maxPages, null);
         }

@@ -11,7 +11,6 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -225,7 +224,4 @@ public final class CbcEndpoint implements AutoCloseable {
         ex.close();
     }
 
-    List<HttpExchange> heldForTest() {
-        return List.copyOf(held);
-    }
 }
