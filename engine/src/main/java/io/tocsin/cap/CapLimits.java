@@ -10,6 +10,8 @@ package io.tocsin.cap;
  * @param maxTextLength      longest text node (an embedded base64 {@code derefUri} is the usual big one)
  * @param maxPolygonPoints   most coordinate pairs in one {@code <polygon>} before the validator refuses to
  *                           parse it
+ *
+ * <p>Immutable and thread-safe.
  */
 public record CapLimits(
         int maxBytes,

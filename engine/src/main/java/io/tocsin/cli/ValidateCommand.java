@@ -26,7 +26,7 @@ import picocli.CommandLine.Parameters;
  * {@code tocsin validate FILE... [--profile NAME] [--json]}: decodes each file (CAP XML, EDXL-DE/Atom/RSS
  * wrappers, or the JSON form), validates every alert in it and prints a verdict with located reasons.
  * Exit status: 0 when every file is valid, 1 when any is invalid, 2 on usage errors (unknown profile,
- * unreadable file).
+ * unreadable file). One instance per invocation (picocli fills its fields); not shared between threads.
  */
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = "Validate CAP files (CAP 1.0/1.1/1.2, EDXL-DE, Atom, RSS, JSON) and print located reasons.")
