@@ -48,7 +48,7 @@ public final class RadioConnector implements Connector {
         this.library = library;
         this.receipts = receipts;
         this.clock = clock;
-        settings.transmitters().forEach((id, tx) -> lines.put(id, new TransmitterLine(tx, settings, library, clock)));
+        settings.transmitters().forEach((id, tx) -> lines.put(id, new TransmitterLine(tx, settings, library, receipts, clock)));
     }
 
     @Override
@@ -116,7 +116,17 @@ public final class RadioConnector implements Connector {
         if (closed) {
             return ConnectorHealth.down("closed");
         }
+        List<String> down = new ArrayList<>();
+        lines.forEach((id, l) -> {
+            if (l.lastProblem() != null) {
+                down.add(id + ": " + l.lastProblem());
+            }
+        });
         int waiting = receipts.flush();
+        if (!down.isEmpty()) {
+            return ConnectorHealth.degraded(down.size() + " of " + lines.size() + " transmitters failing; "
+                    + String.join("; ", down));
+        }
         return waiting > 0 ? ConnectorHealth.degraded(waiting + " receipts waiting for the engine")
                 : ConnectorHealth.up(lines.size() + " transmitters");
     }

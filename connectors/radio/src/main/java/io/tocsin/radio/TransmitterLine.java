@@ -26,8 +26,10 @@ final class TransmitterLine implements AutoCloseable {
     private final Clock clock;
     private final Map<String, Airing> airings = new ConcurrentHashMap<>();
     private final ScheduledExecutorService thread;
+    private volatile String lastProblem; // why the last airing could not reach the output, null when it did
 
-    TransmitterLine(Transmitter transmitter, RadioSettings settings, AudioLibrary library, Clock clock) {
+    TransmitterLine(Transmitter transmitter, RadioSettings settings, AudioLibrary library, Receipts receipts,
+                    Clock clock) {
         this.transmitter = transmitter;
         this.settings = settings;
         this.library = library;
@@ -40,6 +42,13 @@ final class TransmitterLine implements AutoCloseable {
         });
         t.setRemoveOnCancelPolicy(true);
         this.thread = t;
+        // receipts the engine's ring could not take yet go out without waiting for the next event
+        t.scheduleWithFixedDelay(receipts::flush, 200, 200, TimeUnit.MILLISECONDS);
+    }
+
+    /** Why the last airing failed to reach this transmitter's output, or null if it got through. */
+    String lastProblem() {
+        return lastProblem;
     }
 
     /** False when this transmitter already has its fill of messages waiting. */
@@ -112,6 +121,11 @@ final class TransmitterLine implements AutoCloseable {
         }
         details.addAll(message.problems());
         String reason = String.join("; ", details);
+        if (worst == OutputResult.Kind.UNREACHABLE || worst == OutputResult.Kind.REFUSED) {
+            lastProblem = reason;
+        } else if (worst == OutputResult.Kind.DONE) {
+            lastProblem = null;
+        }
         switch (worst) {
             case DONE -> {
                 a.move(DispatchState.DELIVERED, reason, null);

@@ -116,6 +116,33 @@ class RadioConnectorTest {
     }
 
     @Test
+    void unreachableIcecastPutsTheDispatchBackForRetryAndDegradesHealth() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
+            closedPort = probe.getLocalPort();
+        }
+        String json = """
+                {"same": {"station": "GZMB/TOC", "locationCodes": {"440106": "044106"}},
+                 "tts": {"enabled": false},
+                 "transmitters": {"gz-fm-962": {"icecast": {"url": "http://127.0.0.1:%d/gz", "password": "pw"}}}}
+                """.formatted(closedPort);
+        TestContext ctx = new TestContext(json, Clock.systemUTC());
+        try (Connector radio = new RadioConnectorFactory().create(ctx)) {
+            assertThat(radio.health().status()).isEqualTo(io.tocsin.connector.ConnectorHealth.Status.UP);
+
+            Dispatch d = dispatch(1, "T-1", DispatchAction.SEND, TestAlerts.typhoon("Actual"), "gz-fm-962", null);
+            radio.offer(new Dispatch(1, "T-1", DispatchAction.SEND, d.alert(), d.target(), Instant.now().plusSeconds(600),
+                    0, null));
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> ctx.states(1).contains(DispatchState.PLANNED));
+            assertThat(ctx.states(1)).containsExactly(DispatchState.SUBMITTED, DispatchState.PLANNED);
+            assertThat(ctx.last(1).reason()).contains("unreachable").doesNotContain("pw");
+            assertThat(radio.health().status()).isEqualTo(io.tocsin.connector.ConnectorHealth.Status.DEGRADED);
+            assertThat(radio.health().detail()).contains("gz-fm-962").contains("127.0.0.1:" + closedPort);
+        }
+    }
+
+    @Test
     void unknownTransmitterIsRejectedAndCancelOfNothingIsNeverAired() throws Exception {
         TestContext ctx = new TestContext(settings(dir.resolve("a"), dir.resolve("b")), CLOCK);
         try (Connector radio = new RadioConnectorFactory().create(ctx)) {

@@ -36,6 +36,7 @@ final class StationLine implements AutoCloseable {
     private final AmcpClient amcp;
     private final ScheduledThreadPoolExecutor thread;
     private final AtomicInteger queued = new AtomicInteger();
+    private volatile String linkProblem;  // why the last command got no answer, null when it did
     private String onAir;                 // alert id whose crawl is on air (station thread only)
     private ScheduledFuture<?> expiry;    // its clear at expiry (station thread only)
 
@@ -51,6 +52,18 @@ final class StationLine implements AutoCloseable {
             return t;
         });
         thread.setRemoveOnCancelPolicy(true);
+        thread.scheduleWithFixedDelay(receipts::flush, 200, 200, TimeUnit.MILLISECONDS);
+    }
+
+    /** Why the playout server did not answer the last command, or null when it did. */
+    String linkProblem() {
+        return linkProblem;
+    }
+
+    private AmcpReply send(String command) {
+        AmcpReply r = amcp.send(command);
+        linkProblem = r.linkLost() ? r.line() : null;
+        return r;
     }
 
     int queued() {
@@ -89,7 +102,7 @@ final class StationLine implements AutoCloseable {
         boolean replace = d.action() == DispatchAction.UPDATE && onAir != null && onAir.equals(d.replaces());
         String cgCommand = replace ? "CG " + station.cg() + " UPDATE 1 " + data
                 : "CG " + station.cg() + " ADD 1 " + Amcp.quote(station.template()) + " 1 " + data;
-        AmcpReply r = amcp.send(cgCommand);
+        AmcpReply r = send(cgCommand);
         if (!r.ok()) {
             receipts.report(d.id(), r.linkLost() ? DispatchState.PLANNED : DispatchState.FAILED,
                     "crawl not shown: " + r.line(), null);
@@ -103,7 +116,7 @@ final class StationLine implements AutoCloseable {
         if (clip != null && clip.startsWith("!")) {
             note += "; no audio: " + clip.substring(1);
         } else if (clip != null) {
-            AmcpReply p = amcp.send("PLAY " + station.audio() + " " + Amcp.quote(clip));
+            AmcpReply p = send("PLAY " + station.audio() + " " + Amcp.quote(clip));
             note += p.ok() ? "; audio playing" : "; audio failed: " + p.line();
         }
         receipts.report(d.id(), DispatchState.DELIVERED, note, station.id() + "/" + station.cg());
@@ -126,8 +139,8 @@ final class StationLine implements AutoCloseable {
 
     /** Takes the crawl and the audio off air; returns the first failure, else the last OK. */
     private AmcpReply clear() {
-        AmcpReply cg = amcp.send("CG " + station.cg() + " CLEAR");
-        AmcpReply media = amcp.send("CLEAR " + station.audio());
+        AmcpReply cg = send("CG " + station.cg() + " CLEAR");
+        AmcpReply media = send("CLEAR " + station.audio());
         if (cg.ok() && media.ok()) {
             onAir = null;
             if (expiry != null) {

@@ -111,7 +111,17 @@ public final class TvConnector implements Connector {
         if (closed) {
             return ConnectorHealth.down("closed");
         }
+        List<String> down = new ArrayList<>();
+        lines.forEach((id, l) -> {
+            if (l.linkProblem() != null) {
+                down.add(id + ": " + l.linkProblem());
+            }
+        });
         int waiting = receipts.flush();
+        if (!down.isEmpty()) {
+            return down.size() == lines.size() ? ConnectorHealth.down(String.join("; ", down))
+                    : ConnectorHealth.degraded(String.join("; ", down));
+        }
         return waiting > 0 ? ConnectorHealth.degraded(waiting + " receipts waiting for the engine")
                 : ConnectorHealth.up(lines.size() + " stations");
     }

@@ -212,12 +212,15 @@ class TvConnectorTest {
         playout.refuseConnections(true);
         tv.offer(dispatch(2, "T-2", DispatchAction.SEND, TestAlerts.typhoon("Actual"), "gztv-news", null, null));
         awaitFinal(2, DispatchState.PLANNED);
+        assertThat(tv.health().status()).isEqualTo(io.tocsin.connector.ConnectorHealth.Status.DEGRADED);
+        assertThat(tv.health().detail()).startsWith("gztv-news: playout server 127.0.0.1:" + playout.port());
 
         playout.refuseConnections(false);
         tv.offer(dispatch(3, "T-1", DispatchAction.SEND, TestAlerts.typhoon("Actual"), "gztv-news", null, null));
         awaitFinal(3, DispatchState.DELIVERED);
         assertThat(playout.connectionsAccepted()).isGreaterThanOrEqualTo(3);
         assertThat(playout.onAir()).containsKeys("1-20", "1-10");
+        assertThat(tv.health().status()).isEqualTo(io.tocsin.connector.ConnectorHealth.Status.UP);
     }
 
     @Test
