@@ -19,6 +19,8 @@ import java.util.Set;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.prep.PreparedGeometry;
 import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
+import org.locationtech.jts.operation.overlayng.OverlayNG;
+import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
 
 /**
  * The {@link AreaResolver} over a {@link SubscriberDirectory}, a {@link Geography} and a {@link SiteCatalog}:
@@ -124,7 +126,8 @@ public final class DirectoryAreaResolver implements AreaResolver {
                 continue;
             }
             for (Geometry g : shapes.geometries()) {
-                if (preparedRegions[i].intersects(g) && !preparedRegions[i].getGeometry().touches(g)) {
+                if (preparedRegions[i].intersects(g)
+                        && OverlayNGRobust.overlay(r.geometry(), g, OverlayNG.INTERSECTION).getArea() > 0) {
                     out.add(r.code());
                     break;
                 }

@@ -1,5 +1,7 @@
 package io.tocsin.targeting;
 
+import io.tocsin.targeting.coverage.Coverage;
+import io.tocsin.targeting.coverage.CoverageEstimator;
 import io.tocsin.targeting.directory.DirectoryGenerator;
 import io.tocsin.targeting.directory.SubscriberDirectory;
 import io.tocsin.targeting.geo.DemoGeographyGenerator;
@@ -12,6 +14,8 @@ import io.tocsin.targeting.sites.SiteGenerator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import io.tocsin.cap.Area;
 
 /**
  * Everything targeting needs, assembled: geography, subscriber directory, site catalogue and options, with
@@ -24,6 +28,7 @@ public final class Targeting {
     private final SiteCatalog sites;
     private final TargetingOptions options;
     private final DirectoryAreaResolver resolver;
+    private final CoverageEstimator coverage;
 
     public Targeting(Geography geography, SubscriberDirectory directory, SiteCatalog sites, TargetingOptions options) {
         this.geography = geography;
@@ -31,6 +36,7 @@ public final class Targeting {
         this.sites = sites;
         this.options = options;
         this.resolver = new DirectoryAreaResolver(geography, directory, sites, options);
+        this.coverage = new CoverageEstimator(geography, directory, sites, options);
     }
 
     /**
@@ -54,6 +60,15 @@ public final class Targeting {
 
     public DirectoryAreaResolver resolver() {
         return resolver;
+    }
+
+    public CoverageEstimator coverageEstimator() {
+        return coverage;
+    }
+
+    /** Coverage and blind spots of one info block's areas (before release, or for the report). */
+    public Coverage coverage(int infoIndex, List<Area> areas) {
+        return coverage.estimate(infoIndex, areas);
     }
 
     public Geography geography() {

@@ -10,10 +10,11 @@ import java.util.Map;
 /**
  * Accumulates subscribers and builds the grid-sorted {@link SubscriberDirectory} with one counting sort by
  * cell key. The cell size defaults to one that puts about {@value #TARGET_PER_CELL} subscribers in an
- * average cell of the bounding box. Not thread-safe; single use.
+ * average cell of the bounding box (dense areas hold far more): fine cells keep the boundary cells, whose
+ * subscribers are tested one by one, few, at 4 bytes per cell. Not thread-safe; single use.
  */
 public final class DirectoryBuilder {
-    static final int TARGET_PER_CELL = 8;
+    static final double TARGET_PER_CELL = 0.5;
     public static final byte NO_REGION = (byte) 0xff;
 
     private final List<String> carriers = new ArrayList<>();
@@ -100,7 +101,7 @@ public final class DirectoryBuilder {
         if (cellE7 <= 0) {
             double areaE14 = (double) (maxLon - minLon + 1) * (maxLat - minLat + 1);
             double cell = Math.sqrt(areaE14 * TARGET_PER_CELL / Math.max(1, size));
-            cellE7 = (int) Math.max(2_000, Math.min(500_000, cell));
+            cellE7 = (int) Math.max(1_000, Math.min(500_000, cell));
         }
         GridSpec grid = GridSpec.covering(minLon, minLat, maxLon, maxLat, cellE7);
         int[] key = new int[size];

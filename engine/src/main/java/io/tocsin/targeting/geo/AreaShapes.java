@@ -170,7 +170,7 @@ public final class AreaShapes {
         }
         List<Geometry> parts = new ArrayList<>();
         for (int k = -2; k <= 2; k++) {
-            Geometry piece = shape.intersection(box(-180 + 360.0 * k, -90, 180 + 360.0 * k, 90));
+            Geometry piece = Geo.intersection(shape, box(-180 + 360.0 * k, -90, 180 + 360.0 * k, 90));
             if (!piece.isEmpty() && piece.getArea() > 0) {
                 final double shift = -360.0 * k;
                 Geometry moved = piece.copy();
@@ -179,7 +179,7 @@ public final class AreaShapes {
                 parts.add(moved);
             }
         }
-        return Geo.FACTORY.buildGeometry(parts).union();
+        return Geo.union(Geo.FACTORY.buildGeometry(parts));
     }
 
     private Geometry simplify(Geometry g, String path, List<Reason> reasons) {
@@ -190,7 +190,7 @@ public final class AreaShapes {
             s = TopologyPreservingSimplifier.simplify(g, tol);
             tol *= 2;
         }
-        double bleed = Geo.areaKm2(s.symDifference(g));
+        double bleed = Geo.areaKm2(Geo.symDifference(s, g));
         reasons.add(Reason.warning(path, "GEO_POLYGON_SIMPLIFIED", String.format(
                 "%d points simplified to %d (limit %d); bleed %.3f km²", before, s.getNumPoints(), rules.maxPolygonPoints(), bleed)));
         return s;

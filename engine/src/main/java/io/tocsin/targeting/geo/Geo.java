@@ -4,6 +4,8 @@ import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.operation.overlayng.OverlayNG;
+import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
 
 /**
  * Spherical-earth helpers on WGS-84 lon/lat degrees (x = lon, y = lat): distances, destination points,
@@ -55,6 +57,20 @@ public final class Geo {
     /** A circle as a closed polygon, for centres well away from the poles and the antimeridian. */
     public static Polygon circle(double lat, double lon, double km, int segments) {
         return FACTORY.createPolygon(circleRing(lat, lon, km, segments));
+    }
+
+    /** Robust intersection (JTS OverlayNG with snapping fallbacks): never throws on nearly-degenerate input. */
+    public static Geometry intersection(Geometry a, Geometry b) {
+        return OverlayNGRobust.overlay(a, b, OverlayNG.INTERSECTION);
+    }
+
+    public static Geometry symDifference(Geometry a, Geometry b) {
+        return OverlayNGRobust.overlay(a, b, OverlayNG.SYMDIFFERENCE);
+    }
+
+    /** Robust union of the parts of a geometry (collection). */
+    public static Geometry union(Geometry g) {
+        return OverlayNGRobust.union(g);
     }
 
     /** Approximate area in km² of a lon/lat geometry (planar area scaled by cos of its mean latitude). */

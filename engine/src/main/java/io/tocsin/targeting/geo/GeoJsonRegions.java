@@ -13,12 +13,15 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.LinearRing;
 import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.geom.util.GeometryFixer;
 
 /**
  * Reads regions from a GeoJSON FeatureCollection of Polygon/MultiPolygon features. The code comes from
  * {@code properties.code}, {@code properties.adcode} or the feature {@code id}; names from {@code name_zh}
  * / {@code name_en} (or {@code name}); {@code parent} and {@code population} are optional. Reads both the
- * project's demo geography and the real district boundaries of the shared corpus. Stateless; thread-safe.
+ * project's demo geography and the real district boundaries of the shared corpus. Invalid geometries
+ * (self-touching rings are common in real boundary data) are made valid with JTS {@link GeometryFixer}.
+ * Stateless; thread-safe.
  */
 public final class GeoJsonRegions {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -46,7 +49,12 @@ public final class GeoJsonRegions {
             String nameEn = text(p, "name_en", null);
             String parent = text(p, "parent", null);
             long population = p.path("population").asLong(0);
-            regions.add(new Region(code, nameZh, nameEn, parent, geometry(f.path("geometry"), gf), population));
+            Geometry g = geometry(f.path("geometry"), gf);
+            if (!g.isValid()) {
+                // Real boundary data often has self-touching rings; JTS predicates need valid input.
+                g = GeometryFixer.fix(g);
+            }
+            regions.add(new Region(code, nameZh, nameEn, parent, g, population));
         }
         return new RegionSet(regions);
     }

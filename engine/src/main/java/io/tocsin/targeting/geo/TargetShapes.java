@@ -32,6 +32,6 @@ public record TargetShapes(List<Geometry> geometries, List<Region> namedRegions,
 
     /** The union of all shapes as one geometry (for coverage and display; not used for recipient tests). */
     public Geometry union() {
-        return Geo.FACTORY.buildGeometry(geometries).union();
+        return Geo.union(Geo.FACTORY.buildGeometry(geometries));
     }
 }

@@ -92,7 +92,7 @@ public final class SiteCatalog {
                     continue;
                 }
                 if (minOverlap <= 0 || prepared.containsProperly(coverage[i])
-                        || coverage[i].intersection(g).getArea() >= minOverlap * coverage[i].getArea()) {
+                        || io.tocsin.targeting.geo.Geo.intersection(coverage[i], g).getArea() >= minOverlap * coverage[i].getArea()) {
                     hit[i] = true;
                 }
             }
