@@ -20,6 +20,9 @@ public final class SmscSimulatorMain {
     }
 
     public static void main(String[] args) throws Exception {
+        if (System.getProperty("logback.configurationFile") == null) {
+            System.setProperty("logback.configurationFile", "io/tocsin/sim/smpp/logback-smsc.xml");
+        }
         SmscConfig c = parse(args);
         try (SmscSimulator smsc = new SmscSimulator(c).start()) {
             System.out.println("SMSC " + c.name() + " on 127.0.0.1:" + smsc.port());
