@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         version = "tocsin 0.1.0",
         description = "Early-warning broadcast dispatch engine.",
         subcommands = {CommandLine.HelpCommand.class, AuditCommand.class, ValidateCommand.class,
-                RunCommand.class, StatusCommand.class, HashKeyCommand.class})
+                RunCommand.class, StatusCommand.class, HashKeyCommand.class, SendCommand.class, ReportCommand.class})
 public final class TocsinCommand implements Runnable {
 
     @CommandLine.Spec
