@@ -49,6 +49,24 @@ public final class DirectoryBuilder {
         region = new byte[cap];
     }
 
+    /** Builds a directory from whole columns (as read from a binary file) with the given tables. */
+    static SubscriberDirectory fromColumns(List<String> carriers, List<String> languages, List<String> regionCodes,
+                                           long[] msisdn, int[] latE7, int[] lonE7, byte[] carrier, byte[] language,
+                                           byte[] groups, byte[] region, int cellE7) {
+        DirectoryBuilder b = new DirectoryBuilder(regionCodes, 0);
+        b.carriers.addAll(carriers);
+        b.languages.addAll(languages);
+        b.msisdn = msisdn;
+        b.latE7 = latE7;
+        b.lonE7 = lonE7;
+        b.carrier = carrier;
+        b.language = language;
+        b.groups = groups;
+        b.region = region;
+        b.size = msisdn.length;
+        return b.build(cellE7);
+    }
+
     public int carrierIndex(String name) {
         return intern(carriers, name);
     }

@@ -80,7 +80,12 @@ public final class SiteGenerator {
 
     /** The demo catalogue for Guangzhou: cells as above and the Canton Tower (FM 35 km, TV 30 km). */
     public static SiteCatalog guangzhou(RegionSet regions, int cellCount, long seed) {
-        return new SiteCatalog(cells(regions, cellCount, seed), transmitters(regions, 23.1065, 113.3245, 35, 30));
+        return new SiteCatalog(cells(regions, cellCount, seed), guangzhouTransmitters(regions));
+    }
+
+    /** The demo's radio transmitters and TV stations: Canton Tower FM 35 km and TV 30 km, plus FM relays. */
+    public static List<Transmitter> guangzhouTransmitters(RegionSet regions) {
+        return transmitters(regions, 23.1065, 113.3245, 35, 30);
     }
 
     private static double totalArea(RegionSet regions) {
