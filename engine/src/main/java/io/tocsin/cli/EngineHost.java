@@ -10,6 +10,9 @@ import io.tocsin.ingress.CapAlertParser;
 import io.tocsin.ingress.IngressServer;
 import io.tocsin.ingress.Route;
 import io.tocsin.ingress.Router;
+import io.tocsin.report.ReportGeography;
+import io.tocsin.report.ReportRoute;
+import io.tocsin.targeting.DirectoryAreaResolver;
 import io.tocsin.journal.ChronicleJournal;
 import io.tocsin.journal.JournalConfig;
 import io.tocsin.pipeline.DispatchLimits;
@@ -83,6 +86,8 @@ public final class EngineHost implements AutoCloseable {
             ServerConfig sc = config.server();
             AlertApi api = new AlertApi(keys, engine.intake(), engine.ledger(), parser, shapes, clock, sc);
             Router router = api.router();
+            router.add(new ReportRoute(engine.ledger(), resolver instanceof DirectoryAreaResolver d
+                    ? new ReportGeography(d) : null).route());
             extraRoutes.forEach(router::add);
             server = new IngressServer(sc, router).start();
             return new EngineHost(config, keys, engine, server);

@@ -41,6 +41,7 @@ public final class AlertEntry {
     long pending;
     final List<DispatchBatch> batches = new ArrayList<>();
     final Map<String, long[]> counters = new LinkedHashMap<>();
+    final Map<String, ChannelDelivery> delivery = new LinkedHashMap<>();
     final List<TimelineEntry> timeline = new ArrayList<>();
     int timelineDropped;
     boolean dirty;
@@ -106,6 +107,10 @@ public final class AlertEntry {
 
     long[] counters(String key) {
         return counters.computeIfAbsent(key, k -> new long[PLANNED_TOTAL + 1]);
+    }
+
+    ChannelDelivery delivery(String key) {
+        return delivery.computeIfAbsent(key, k -> new ChannelDelivery());
     }
 
     void note(Instant at, String event, String detail) {

@@ -49,12 +49,14 @@ public final class Ledger {
             return;
         }
         List<AlertView> views = new ArrayList<>(dirty.size());
+        List<DeliveryView> deliveries = new ArrayList<>(dirty.size());
         for (AlertEntry e : dirty) {
             e.dirty = false;
             views.add(Views.of(e));
+            deliveries.add(Views.delivery(e));
         }
         dirty.clear();
-        published.publish(views, recordsApplied);
+        published.publish(views, deliveries, recordsApplied);
     }
 
     public String nextAlertId() { return String.format("tx-%06d", alertCount + 1); }
@@ -268,10 +270,14 @@ public final class Ledger {
         DispatchBatch b = table.batchOf(id);
         if (from == null || b == null || !from.canMoveTo(to)) {
             illegalTransitions++;
+            if (b != null) {
+                b.alert.delivery(b.counterKey).duplicates++;
+            }
             return null;
         }
         table.set(id, to);
         AlertEntry e = b.alert;
+        e.delivery(b.counterKey).record(from, to, at, at - e.receivedAt.toEpochMilli(), reason, 1);
         long[] c = e.counters(b.counterKey);
         c[from.ordinal()]--;
         c[to.ordinal()]++;

@@ -32,4 +32,13 @@ public interface LedgerView {
     default Optional<Submission> submission(String id) {
         return Optional.empty();
     }
+
+    /**
+     * Per-channel delivery details of an alert for the after-action report (first/last dispatch, time to
+     * 50/90/99/100% delivered, failures by reason, retries, duplicates). Ledgers that do not keep them return
+     * empty.
+     */
+    default Optional<DeliveryView> delivery(String id) {
+        return Optional.empty();
+    }
 }

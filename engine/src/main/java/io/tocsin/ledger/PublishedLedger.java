@@ -17,6 +17,19 @@ final class PublishedLedger implements LedgerView {
     }
 
     private volatile Snapshot snapshot = new Snapshot(0, Map.of(), List.of());
+    private final Map<String, DeliveryView> deliveries = new java.util.concurrent.ConcurrentHashMap<>();
+
+    void publish(List<AlertView> changed, List<DeliveryView> changedDeliveries, long records) {
+        for (DeliveryView d : changedDeliveries) {
+            deliveries.put(d.alertId(), d);
+        }
+        publish(changed, records);
+    }
+
+    @Override
+    public Optional<DeliveryView> delivery(String id) {
+        return Optional.ofNullable(deliveries.get(id));
+    }
 
     void publish(List<AlertView> changed, long records) {
         Map<String, AlertView> next = new LinkedHashMap<>(snapshot.byId());

@@ -38,4 +38,13 @@ final class Views {
                 e.publisher, e.state, e.receivedAt, e.expires,
                 Map.copyOf(channels), List.copyOf(timeline));
     }
+
+    static DeliveryView delivery(AlertEntry e) {
+        Map<String, ChannelDeliveryView> channels = new LinkedHashMap<>();
+        e.delivery.forEach((key, d) -> {
+            long[] c = e.counters.get(key);
+            channels.put(key, d.view(c == null ? 0 : c[AlertEntry.PLANNED_TOTAL]));
+        });
+        return new DeliveryView(e.id, e.alert, e.replaces, e.supersededBy, e.cancelledBy, Map.copyOf(channels));
+    }
 }
