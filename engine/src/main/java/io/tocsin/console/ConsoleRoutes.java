@@ -44,7 +44,7 @@ public final class ConsoleRoutes {
     private static final Pattern CAP_PATH = Pattern.compile("/api/v1/alerts/([^/]+)/cap");
     private static final Pattern SAFE_HOST = Pattern.compile("[A-Za-z0-9.\\-:\\[\\]]{1,255}");
     private static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-            + "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+            + "connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
     private static final long SSE_BUFFER_BYTES = 1 << 20;
 
     private final LedgerView ledger;

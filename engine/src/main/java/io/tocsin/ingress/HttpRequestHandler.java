@@ -147,6 +147,13 @@ final class HttpRequestHandler extends ChannelInboundHandlerAdapter {
         Map<String, List<String>> query = head.query() == null ? Map.of()
                 : new QueryStringDecoder(head.query(), false).parameters();
         ApiRequest request = new ApiRequest(head, a.params(), query, bytes, a.caller());
+        if (a.route() instanceof StreamRoute stream) {
+            // The connection now belongs to the stream: anything the client sends later is dropped.
+            busy = true;
+            refused = true;
+            stream.open(request, ctx.channel());
+            return;
+        }
         busy = true;
         ctx.channel().config().setAutoRead(false);
         CompletableFuture<ApiResponse> answer;

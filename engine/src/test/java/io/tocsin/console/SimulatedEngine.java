@@ -111,7 +111,7 @@ final class SimulatedEngine implements LedgerView, AlertIntake {
 
     @Override
     public CompletableFuture<IntakeOutcome> submit(Submission submission) {
-        throw new UnsupportedOperationException("use submitXml");
+        return CompletableFuture.completedFuture(submitXml(submission.raw(), submission.publisher()));
     }
 
     @Override
