@@ -10,17 +10,17 @@ import java.util.function.BooleanSupplier;
  *
  * <p>Thread-safety: {@link #ring()} from any thread; {@link #sleep} from the pipeline thread only.
  */
-final class Doorbell {
+public final class Doorbell {
     private volatile Thread sleeper;
 
-    void ring() {
+    public void ring() {
         Thread t = sleeper;
         if (t != null) {
             LockSupport.unpark(t);
         }
     }
 
-    void sleep(long maxNanos, BooleanSupplier hasWork) {
+    public void sleep(long maxNanos, BooleanSupplier hasWork) {
         sleeper = Thread.currentThread();
         try {
             if (!hasWork.getAsBoolean()) {
