@@ -13,13 +13,17 @@ import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
  * cache when {@link #append} returns and survives {@code kill -9}; {@link JournalConfig#fsync()} makes every
  * append msync as well.
  *
- * <p>Thread-safety: {@link #append} from one thread only (the appender is bound to the creating thread's use);
+ * <p>Thread-safety: {@link #append} from one thread at a time (a thread that takes over, e.g. the pipeline thread
+ * after recovery, gets its own appender);
  * {@link #replay} uses its own tailer and may run on any thread.
  */
 public final class ChronicleJournal implements Journal {
     private final ChronicleQueue queue;
     private final boolean fsync;
     private ExcerptAppender appender;
+    private Thread appenderThread;
+    /** Encoding buffer reused by the appending thread: one copy into the queue, no per-append lambda. */
+    private final net.openhft.chronicle.bytes.Bytes<?> scratch = net.openhft.chronicle.bytes.Bytes.allocateElasticOnHeap(256);
     private volatile long lastPosition = -1;
     private long appended;
 
@@ -39,10 +43,15 @@ public final class ChronicleJournal implements Journal {
 
     @Override
     public long append(JournalRecord record) {
-        if (appender == null) {
+        if (appender == null || appenderThread != Thread.currentThread()) {
+            // Chronicle appenders belong to one thread: recovery appends on the starting thread, then the
+            // pipeline thread takes over with its own.
             appender = queue.createAppender();
+            appenderThread = Thread.currentThread();
         }
-        appender.writeBytes(out -> RecordCodec.write(record, out));
+        scratch.clear();
+        RecordCodec.write(record, scratch);
+        appender.writeBytes(scratch);
         appended++;
         long index = appender.lastIndexAppended();
         lastPosition = index;

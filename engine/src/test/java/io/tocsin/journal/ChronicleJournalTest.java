@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-@Timeout(60)
+@Timeout(180)
 class ChronicleJournalTest {
 
     @TempDir
@@ -67,6 +67,22 @@ class ChronicleJournalTest {
         }
         try (ChronicleJournal j = ChronicleJournal.open(dir, JournalConfig.defaults())) {
             j.append(new DispatchRange(2, 2, 1, DispatchState.SUBMITTED));
+            List<Long> ats = new ArrayList<>();
+            j.replay((pos, r) -> ats.add(r.at()));
+            assertThat(ats).containsExactly(1L, 2L);
+        }
+    }
+
+    @Test
+    void aSecondThreadCanTakeOverAppending() throws Exception {
+        try (ChronicleJournal j = ChronicleJournal.open(dir, JournalConfig.defaults())) {
+            j.append(new DispatchRange(1, 1, 1, DispatchState.SUBMITTED)); // e.g. recovery on the starting thread
+            Thread t = new Thread(() -> j.append(new DispatchRange(2, 2, 1, DispatchState.SUBMITTED)));
+            Throwable[] failure = new Throwable[1];
+            t.setUncaughtExceptionHandler((th, e) -> failure[0] = e);
+            t.start();
+            t.join();
+            assertThat(failure[0]).isNull();
             List<Long> ats = new ArrayList<>();
             j.replay((pos, r) -> ats.add(r.at()));
             assertThat(ats).containsExactly(1L, 2L);
