@@ -23,7 +23,7 @@ public final class ChronicleJournal implements Journal {
     private ExcerptAppender appender;
     private Thread appenderThread;
     /** Encoding buffer reused by the appending thread: one copy into the queue, no per-append lambda. */
-    private final net.openhft.chronicle.bytes.Bytes<?> scratch = net.openhft.chronicle.bytes.Bytes.allocateElasticOnHeap(256);
+    private net.openhft.chronicle.bytes.Bytes<?> scratch;
     private volatile long lastPosition = -1;
     private long appended;
 
@@ -47,6 +47,7 @@ public final class ChronicleJournal implements Journal {
             // Chronicle appenders belong to one thread: recovery appends on the starting thread, then the
             // pipeline thread takes over with its own.
             appender = queue.createAppender();
+            scratch = net.openhft.chronicle.bytes.Bytes.allocateElasticOnHeap(256);
             appenderThread = Thread.currentThread();
         }
         scratch.clear();

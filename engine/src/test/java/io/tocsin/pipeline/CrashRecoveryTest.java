@@ -72,6 +72,7 @@ class CrashRecoveryTest {
             }
             long t0 = System.nanoTime();
             Process p = spawn(data, out, run, "crash");
+            children.add(p);
             int r = run;
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(10))
                     .until(() -> Files.exists(out.resolve("ready-" + r)) || !p.isAlive());
@@ -99,6 +100,7 @@ class CrashRecoveryTest {
         }
         iterations = run;
         Process last = spawn(data, out, iterations, "finish");
+        children.add(last);
         assertThat(last.waitFor(90, TimeUnit.SECONDS)).as("final run finishes").isTrue();
         assertThat(Files.readString(out.resolve("finished-" + iterations))).isEqualTo("true");
         possibleDuplicates += recoveredDuplicates(out.resolve("ready-" + iterations));
@@ -165,6 +167,12 @@ class CrashRecoveryTest {
     }
 
     private CrashState previous;
+    private final List<Process> children = new ArrayList<>();
+
+    @org.junit.jupiter.api.AfterEach
+    void killChildren() {
+        children.forEach(Process::destroyForcibly); // never leave an engine JVM behind when a check fails
+    }
 
     private void checkEveryTargetServed(Path out, int runs, CrashState end) throws IOException {
         Map<String, Set<String>> served = new HashMap<>();
