@@ -56,9 +56,9 @@ final class DemoWorld implements AutoCloseable {
             s.put("carrier", carrier).put("source_address", "12379").put("default_language", "zh-CN");
             ArrayNode binds = s.putArray("binds");
             binds.addObject().put("host", "127.0.0.1").put("port", smsc.port()).put("system_id", "tocsin")
-                    .put("password", "demo").put("bind_type", "transceiver").put("window", 64).put("count", 2);
+                    .put("password", "demo").put("bind_type", "transceiver").put("window", 32).put("count", 4);
             connectors.add(new ConnectorConfig("sms-" + carrier, "smpp", "SMS", true, carrier,
-                    new LimitsConfig(tpsPerCarrier > 0 ? tpsPerCarrier : null, null, 256, null), s));
+                    new LimitsConfig(tpsPerCarrier > 0 ? tpsPerCarrier : null, null, 4096, null), s));
         }
     }
 
