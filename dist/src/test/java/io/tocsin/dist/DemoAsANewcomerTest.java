@@ -67,7 +67,7 @@ class DemoAsANewcomerTest {
                     .until(() -> !demo.isAlive() || lines.stream().anyMatch(l -> l.contains("press Ctrl-C to stop")));
             assertThat(demo.isAlive()).as(String.join("\n", lines)).isTrue();
 
-            HttpClient http = HttpClient.newHttpClient();
+            HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
             HttpResponse<String> console = http.send(HttpRequest.newBuilder(
                     URI.create("http://127.0.0.1:" + port + "/")).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(console.statusCode()).isEqualTo(200);

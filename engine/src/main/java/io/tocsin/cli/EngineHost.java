@@ -7,7 +7,14 @@ import io.tocsin.connector.Connector;
 import io.tocsin.ingress.AlertApi;
 import io.tocsin.ingress.AlertParser;
 import io.tocsin.ingress.CapAlertParser;
+import io.tocsin.console.Console;
+import io.tocsin.console.ConsoleRoutes;
+import io.tocsin.console.Geography;
+import io.tocsin.console.Metrics;
+import io.tocsin.console.OperatorAuthenticator;
 import io.tocsin.ingress.IngressServer;
+import io.tocsin.ingress.RawRoutes;
+import io.tocsin.security.Caller;
 import io.tocsin.ingress.Route;
 import io.tocsin.ingress.Router;
 import io.tocsin.report.ReportGeography;
@@ -51,12 +58,14 @@ public final class EngineHost implements AutoCloseable {
     private final KeyRing keys;
     private final Engine engine;
     private final IngressServer server;
+    private final Console console;
 
-    private EngineHost(TocsinConfig config, KeyRing keys, Engine engine, IngressServer server) {
+    private EngineHost(TocsinConfig config, KeyRing keys, Engine engine, IngressServer server, Console console) {
         this.config = config;
         this.keys = keys;
         this.engine = engine;
         this.server = server;
+        this.console = console;
     }
 
     /**
@@ -79,6 +88,7 @@ public final class EngineHost implements AutoCloseable {
                 ConfiguredConnectors.bindings(config.connectors()), 1000);
         Engine engine = new Engine(engineConfig, resolver, clock, ChronicleJournal.open(journalDir, journalConfig));
         IngressServer server = null;
+        Console console = null;
         try {
             List<Connector> connectors = new ConfiguredConnectors().create(config.connectors(), engine.receipts(),
                     clock);
@@ -89,16 +99,60 @@ public final class EngineHost implements AutoCloseable {
             router.add(new ReportRoute(engine.ledger(), resolver instanceof DirectoryAreaResolver d
                     ? new ReportGeography(d) : null).route());
             extraRoutes.forEach(router::add);
-            server = new IngressServer(sc, router).start();
-            return new EngineHost(config, keys, engine, server);
+            console = new Console(engine.ledger(), new Metrics(), operators(keys), consoleGeography(config), clock,
+                    null);
+            console.start();
+            server = new IngressServer(sc, router, consoleRoutes(console)).start();
+            return new EngineHost(config, keys, engine, server, console);
         } catch (RuntimeException | InterruptedException e) {
             if (server != null) {
                 server.close();
+            }
+            if (console != null) {
+                console.close();
             }
             engine.close();
             throw e;
         }
     }
+
+    /** Operators (never publishers) may use the console. */
+    private static OperatorAuthenticator operators(KeyRing keys) {
+        return key -> keys.authenticate(key).filter(Caller::isOperator).map(Caller::name);
+    }
+
+    /** The configured regions file, else the shipped {@code config/geo} folder, else an empty map. */
+    private static Geography consoleGeography(TocsinConfig config) {
+        String regions = config.geography().regions();
+        Path source = regions != null ? config.resolve(regions) : config.resolve("config/geo");
+        try {
+            return Geography.load(source, 0.002);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot load the console's geography from " + source, e);
+        }
+    }
+
+    private static RawRoutes consoleRoutes(Console console) {
+        return new RawRoutes() {
+            @Override
+            public boolean owns(String path) {
+                return ConsoleRoutes.owns(path);
+            }
+
+            @Override
+            public boolean streams(String path) {
+                return "/api/v1/events".equals(path);
+            }
+
+            @Override
+            public void handle(io.netty.channel.ChannelHandlerContext ctx,
+                               io.netty.handler.codec.http.FullHttpRequest request) {
+                console.routes().handle(ctx, request);
+            }
+        };
+    }
+
+    public Console console() { return console; }
 
     public Engine engine() { return engine; }
 
@@ -116,6 +170,7 @@ public final class EngineHost implements AutoCloseable {
         try {
             server.close();
         } finally {
+            console.close();
             engine.close();
         }
     }

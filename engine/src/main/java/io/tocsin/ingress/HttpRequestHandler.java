@@ -245,7 +245,7 @@ final class HttpRequestHandler extends ChannelInboundHandlerAdapter {
         return key.isEmpty() ? null : key;
     }
 
-    private static FullHttpResponse toNetty(ApiResponse r, boolean close) {
+    static FullHttpResponse toNetty(ApiResponse r, boolean close) {
         FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
                 HttpResponseStatus.valueOf(r.status()), Unpooled.wrappedBuffer(r.body()));
         response.headers().set(HttpHeaderNames.CONTENT_TYPE, r.contentType());

@@ -35,6 +35,7 @@ public final class IngressServer implements AutoCloseable {
 
     private final ServerConfig config;
     private final Router router;
+    private final RawRoutes raw;
     private final AtomicInteger connections = new AtomicInteger();
     private EventLoopGroup acceptor;
     private EventLoopGroup workers;
@@ -42,8 +43,14 @@ public final class IngressServer implements AutoCloseable {
     private volatile int boundPort = -1;
 
     public IngressServer(ServerConfig config, Router router) {
+        this(config, router, null);
+    }
+
+    /** With {@code raw} routes (the console: pages, event stream, feed, metrics) answered ahead of the API. */
+    public IngressServer(ServerConfig config, Router router, RawRoutes raw) {
         this.config = config;
         this.router = router;
+        this.raw = raw;
     }
 
     /** Binds and starts serving; returns once the port is bound. */
@@ -71,8 +78,11 @@ public final class IngressServer implements AutoCloseable {
                                 connections, config.maxConnections());
                         ch.pipeline()
                                 .addLast("guard", guard)
-                                .addLast("http", new HttpServerCodec(decoder))
-                                .addLast("api", new HttpRequestHandler(router, config, guard));
+                                .addLast("http", new HttpServerCodec(decoder));
+                        if (raw != null) {
+                            ch.pipeline().addLast("raw", new RawRouteGate(raw, guard));
+                        }
+                        ch.pipeline().addLast("api", new HttpRequestHandler(router, config, guard));
                     }
                 });
         try {

@@ -166,4 +166,38 @@ class EngineHostTest {
         HttpResponse<String> unknown = post("/api/v1/alerts/no-such-alert/cancel", DUTY, "");
         assertThat(unknown.statusCode()).isEqualTo(404);
     }
+
+    @Test
+    void servesTheConsoleFeedMetricsAndEventStreamBesideTheApi() throws Exception {
+        host = start();
+        String base = "http://127.0.0.1:" + host.port();
+        HttpResponse<String> page = client.send(HttpRequest.newBuilder(URI.create(base + "/console/")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).containsIgnoringCase("<html");
+        HttpResponse<String> metrics = client.send(HttpRequest.newBuilder(URI.create(base + "/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        HttpResponse<String> feed = client.send(HttpRequest.newBuilder(URI.create(base + "/feed.atom")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(feed.statusCode()).isEqualTo(200);
+        assertThat(feed.body()).contains("<feed");
+        HttpResponse<String> anonymous = client.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/events"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(anonymous.statusCode()).as("the event stream needs an operator").isEqualTo(401);
+        // The event stream stays open past a response and delivers the hub's first frame to an operator.
+        HttpResponse<java.io.InputStream> stream = client.send(HttpRequest.newBuilder(URI.create(base
+                + "/api/v1/events")).header("Authorization", "Bearer " + DUTY).build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(stream.statusCode()).isEqualTo(200);
+        assertThat(stream.headers().firstValue("content-type").orElse("")).startsWith("text/event-stream");
+        try (java.io.InputStream in = stream.body()) {
+            byte[] first = in.readNBytes(8);
+            assertThat(first).isNotEmpty();
+        }
+        // The API still answers on the same server.
+        HttpResponse<String> api = client.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/alerts"))
+                .header("Authorization", "Bearer " + DUTY).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(api.statusCode()).isEqualTo(200);
+    }
 }
