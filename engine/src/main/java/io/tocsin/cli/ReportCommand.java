@@ -12,7 +12,8 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code ./tocsin report ID --url URL --key KEY [--json|--html]}: the after-action report of one alert from a
- * running engine. Until the governance report exists this is the ledger's view: identity, state, per-channel
+ * running engine. {@code --json}/{@code --html} print the engine's report ({@code GET /api/v1/alerts/{id}/report})
+ * when it serves one, else the ledger's view; the text form is the ledger's view: identity, state, per-channel
  * counters with the share reached, and the timeline. Text on stdout by default; {@code --json} the API's
  * document; {@code --html} a self-contained page. Exit 0 shown, 1 refused or not found, 2 usage, 3 unreachable.
  */
@@ -48,8 +49,14 @@ public final class ReportCommand implements Callable<Integer> {
             return SendCommand.USAGE;
         }
         ApiClient.Answer a;
+        ApiClient.Answer full = null;
         try {
-            a = new ApiClient(url, key).get("/api/v1/alerts/" + ApiClient.segment(id));
+            ApiClient api = new ApiClient(url, key);
+            if (format.json || format.html) {
+                // The engine's after-action report (latencies, reach, blind spots) when it serves one.
+                full = api.get("/api/v1/alerts/" + ApiClient.segment(id) + "/report" + (format.html ? "?format=html" : ""));
+            }
+            a = api.get("/api/v1/alerts/" + ApiClient.segment(id));
         } catch (IllegalArgumentException e) {
             err.println("report: " + e.getMessage());
             return SendCommand.USAGE;
@@ -67,6 +74,10 @@ public final class ReportCommand implements Callable<Integer> {
         if (!a.ok()) {
             err.println("report: HTTP " + a.status() + ": " + a.reason());
             return SendCommand.REFUSED;
+        }
+        if (full != null && full.status() == 200) {
+            out.println(format.json ? prettyOrRaw(full) : full.raw());
+            return SendCommand.OK;
         }
         if (format.json) {
             try {
@@ -110,6 +121,14 @@ public final class ReportCommand implements Callable<Integer> {
         for (JsonNode t : alert.path("timeline")) {
             out.printf("  %-30s %-20s %s%n", t.path("at").asText(""), t.path("event").asText(""),
                     t.path("detail").asText(""));
+        }
+    }
+
+    private static String prettyOrRaw(ApiClient.Answer a) {
+        try {
+            return new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(a.body());
+        } catch (IOException e) {
+            return a.raw();
         }
     }
 

@@ -49,7 +49,9 @@ final class FakeApi implements AutoCloseable {
         String body = new String(x.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         requests.add(x.getRequestMethod() + " " + x.getRequestURI() + " " + x.getRequestHeaders().getFirst("Authorization")
                 + " " + x.getRequestHeaders().getFirst("Content-Type") + " " + body.length());
-        if (x.getRequestMethod().equals("POST")) {
+        if (x.getRequestURI().getPath().endsWith("/report")) {
+            reply(x, 404, "{\"reason\":\"no such resource\"}");
+        } else if (x.getRequestMethod().equals("POST")) {
             reply(x, submitStatus, submitBody);
         } else {
             int i = Math.min(reads.getAndIncrement(), progress.size() - 1);
