@@ -94,12 +94,18 @@ public final class EngineHost implements AutoCloseable {
                     clock);
             engine.start(connectors);
             ServerConfig sc = config.server();
-            AlertApi api = new AlertApi(keys, engine.intake(), engine.ledger(), parser, shapes, clock, sc);
+            // The console reads the ledger plus what ingress parsed (raw CAP for the feed, areas for the map).
+            io.tocsin.console.ConsoleLedger consoleLedger = new io.tocsin.console.ConsoleLedger(10_000);
+            consoleLedger.bind(engine.ledger());
+            Metrics consoleMetrics = new Metrics();
+            AlertApi api = new AlertApi(keys, engine.intake(), engine.ledger(),
+                    new io.tocsin.console.RecordingParser(parser, consoleLedger, consoleMetrics), shapes, clock, sc);
             Router router = api.router();
             router.add(new ReportRoute(engine.ledger(), resolver instanceof DirectoryAreaResolver d
                     ? new ReportGeography(d) : null).route());
             extraRoutes.forEach(router::add);
-            console = new Console(engine.ledger(), new Metrics(), operators(keys), consoleGeography(config), clock,
+            io.tocsin.console.ConsoleWiring.engineGauges(consoleMetrics, engine);
+            console = new Console(consoleLedger, consoleMetrics, operators(keys), consoleGeography(config), clock,
                     null);
             console.start();
             server = new IngressServer(sc, router, consoleRoutes(console)).start();

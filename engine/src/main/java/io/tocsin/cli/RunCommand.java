@@ -52,12 +52,8 @@ public final class RunCommand implements Callable<Integer> {
             return 2;
         }
         EngineHost host;
-        io.tocsin.console.ConsoleWiring console = null;
         try {
-            console = io.tocsin.console.ConsoleWiring.create(cfg, Clock.systemUTC());
-            host = EngineHost.start(cfg, EngineHost.NO_GEOGRAPHY, RegionShapes.NONE, Clock.systemUTC(),
-                    console.routes(), console.parser());
-            console.bind(host.engine(), "http://" + cfg.server().host() + ":" + host.port());
+            host = EngineHost.start(cfg, EngineHost.NO_GEOGRAPHY, RegionShapes.NONE, Clock.systemUTC(), List.of());
         } catch (ConfigException e) {
             System.err.println(e.getMessage());
             return 2;
@@ -65,10 +61,8 @@ public final class RunCommand implements Callable<Integer> {
             System.err.println("tocsin: could not start: " + e);
             return 2;
         }
-        io.tocsin.console.ConsoleWiring startedConsole = console;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             host.close();
-            startedConsole.close();
             stopped.countDown();
         }, "tocsin-shutdown"));
         System.out.println("tocsin: serving http://" + cfg.server().host() + ":" + host.port() + "/api/v1 ("

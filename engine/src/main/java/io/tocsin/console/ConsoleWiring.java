@@ -91,13 +91,18 @@ public final class ConsoleWiring implements AutoCloseable {
     /** Binds the running engine: ledger, gauges, feed base URL; starts the event hub. */
     public void bind(Engine engine, String publicBaseUrl) {
         bind(engine.ledger(), publicBaseUrl);
-        gauge("tocsin.journal.records", engine, e -> e.metrics().journalRecords());
-        gauge("tocsin.journal.lag", engine, e -> e.metrics().journalLag());
-        gauge("tocsin.intake.ring.free", engine, e -> e.metrics().intakeRingFree());
-        gauge("tocsin.receipts.ring.free", engine, e -> e.metrics().receiptRingFree());
-        gauge("tocsin.planning.jobs", engine, e -> e.metrics().planningJobs());
-        gauge("tocsin.dispatch.illegal.transitions", engine, e -> e.metrics().illegalTransitions());
-        gauge("tocsin.dispatch.expired.at.send", engine, e -> e.metrics().expiredAtSend());
+        engineGauges(metrics, engine);
+    }
+
+    /** Registers the engine's gauges (journal, rings, per-connector queues and counts) in {@code metrics}. */
+    public static void engineGauges(Metrics metrics, Engine engine) {
+        gauge(metrics, "tocsin.journal.records", engine, e -> e.metrics().journalRecords());
+        gauge(metrics, "tocsin.journal.lag", engine, e -> e.metrics().journalLag());
+        gauge(metrics, "tocsin.intake.ring.free", engine, e -> e.metrics().intakeRingFree());
+        gauge(metrics, "tocsin.receipts.ring.free", engine, e -> e.metrics().receiptRingFree());
+        gauge(metrics, "tocsin.planning.jobs", engine, e -> e.metrics().planningJobs());
+        gauge(metrics, "tocsin.dispatch.illegal.transitions", engine, e -> e.metrics().illegalTransitions());
+        gauge(metrics, "tocsin.dispatch.expired.at.send", engine, e -> e.metrics().expiredAtSend());
         for (ConnectorStats c : engine.metrics().connectors()) {
             String name = c.name();
             Gauge.builder("tocsin.connector.queued", engine, e -> stat(e, name, ConnectorStats::queued))
@@ -126,7 +131,7 @@ public final class ConsoleWiring implements AutoCloseable {
         console.start();
     }
 
-    private void gauge(String name, Engine engine, ToDoubleFunction<Engine> f) {
+    private static void gauge(Metrics metrics, String name, Engine engine, ToDoubleFunction<Engine> f) {
         Gauge.builder(name, engine, f).strongReference(true).register(metrics.registry());
     }
 
