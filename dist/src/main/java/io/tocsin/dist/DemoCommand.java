@@ -4,6 +4,7 @@ import io.tocsin.cli.EngineHost;
 import io.tocsin.config.ConfigLoader;
 import io.tocsin.config.TocsinConfig;
 import io.tocsin.ledger.AlertView;
+import io.tocsin.targeting.GeographyShapes;
 import io.tocsin.targeting.Targeting;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -3,7 +3,9 @@ package io.tocsin.cli;
 import io.tocsin.config.ConfigException;
 import io.tocsin.config.ConfigLoader;
 import io.tocsin.config.TocsinConfig;
-import io.tocsin.security.RegionShapes;
+import io.tocsin.targeting.GeographyShapes;
+import io.tocsin.targeting.Targeting;
+import io.tocsin.targeting.TargetingLoader;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -53,11 +55,13 @@ public final class RunCommand implements Callable<Integer> {
         }
         EngineHost host;
         try {
-            host = EngineHost.start(cfg, EngineHost.NO_GEOGRAPHY, RegionShapes.NONE, Clock.systemUTC(), List.of());
+            Targeting targeting = TargetingLoader.load(cfg.geography(), cfg.baseDir());
+            host = EngineHost.start(cfg, targeting.resolver(), new GeographyShapes(targeting.geography()),
+                    Clock.systemUTC(), List.of());
         } catch (ConfigException e) {
             System.err.println(e.getMessage());
             return 2;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | java.io.IOException e) {
             System.err.println("tocsin: could not start: " + e);
             return 2;
         }

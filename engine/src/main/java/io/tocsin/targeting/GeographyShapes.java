@@ -1,4 +1,4 @@
-package io.tocsin.dist;
+package io.tocsin.targeting;
 
 import io.tocsin.cap.NamedValue;
 import io.tocsin.security.RegionShapes;
@@ -11,10 +11,10 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.operation.union.UnaryUnionOp;
 
 /** Publisher scopes by region code, answered from the loaded geography (hierarchical GB/T 2260 codes). */
-final class GeographyShapes implements RegionShapes {
+public final class GeographyShapes implements RegionShapes {
     private final Geography geography;
 
-    GeographyShapes(Geography geography) {
+    public GeographyShapes(Geography geography) {
         this.geography = geography;
     }
 
