@@ -81,6 +81,10 @@ public final class Engine implements AutoCloseable {
         }
         pipeline = new Pipeline(journal, ledger, router, resolver, config.planBatchSize(), intake, receipts, doorbell,
                 clock, stats);
+        if (config.dataDirectory() != null) {
+            pipeline.audit = new io.tocsin.audit.AuditTrail(io.tocsin.audit.AuditLog.open(
+                    config.dataDirectory().resolve("audit"), clock, null, false), ledger::batchOf);
+        }
         recovery = Recovery.run(pipeline, clock);
         LOG.info("journal replayed: {}", recovery);
         for (Connector c : connectors) {
@@ -132,6 +136,7 @@ public final class Engine implements AutoCloseable {
             pipeline.planner.close();
             if (!thread.isAlive()) {
                 pipeline.publish(); // the thread ended: readers see the ledger exactly as it was left
+                pipeline.audit.close();
             }
         }
         for (Connector c : connectors) {

@@ -68,6 +68,7 @@ final class Pipeline implements Recorder, PlanOutput {
     private final List<IntakeOutcome> answers = new ArrayList<>();
     private long lastPublish;
     long possibleDuplicates;
+    io.tocsin.audit.AuditTrail audit = io.tocsin.audit.AuditTrail.NONE;
 
     Pipeline(Journal journal, Ledger ledger, Router router, AreaResolver resolver, int planBatchSize,
              IntakeRing intake, ReceiptRing receipts, Doorbell doorbell, Clock clock, EngineStats stats) {
@@ -125,6 +126,7 @@ final class Pipeline implements Recorder, PlanOutput {
     }
 
     void publish() {
+        audit.flush();
         ledger.publish();
         stats.publish(this);
     }
@@ -343,6 +345,7 @@ final class Pipeline implements Recorder, PlanOutput {
     public void record(JournalRecord record) {
         journal.append(record);
         DispatchBatch batch = ledger.apply(record);
+        audit.onRecord(record);
         if (batch != null) {
             enqueue(batch, ((DispatchesPlanned) record).targets(), batch.firstId(), null);
         }

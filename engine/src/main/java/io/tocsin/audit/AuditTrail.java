@@ -1,0 +1,127 @@
+package io.tocsin.audit;
+
+import io.tocsin.connector.DispatchState;
+import io.tocsin.journal.AlertAccepted;
+import io.tocsin.journal.AlertClosed;
+import io.tocsin.journal.DispatchOutcome;
+import io.tocsin.journal.DispatchRange;
+import io.tocsin.journal.DispatchesPlanned;
+import io.tocsin.journal.JournalRecord;
+import io.tocsin.journal.OperatorAction;
+import io.tocsin.journal.PlanningProgress;
+import io.tocsin.ledger.DispatchBatch;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.LongFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns the journal records the pipeline writes into hash-chained {@link AuditLog} lines: one line per
+ * submit, approval, rejection, operator cancel, close and planned dispatch batch; dispatch hand-overs and
+ * receipts (millions) are summed per (alert, connector, state) and written as one line each at
+ * {@link #flush()}, which the pipeline calls when it publishes the ledger. An audit write failure is logged
+ * and counted, never allowed to stop dispatching.
+ *
+ * <p>Thread-safety: none; owned by the pipeline thread (the audit log's single writer).
+ */
+public final class AuditTrail implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(AuditTrail.class);
+    /** An audit trail that writes nothing (engines built without a data directory, unit tests). */
+    public static final AuditTrail NONE = new AuditTrail(null, id -> null);
+
+    private final AuditLog log;
+    private final LongFunction<DispatchBatch> batchOf;
+    private final Map<String, long[]> pending = new LinkedHashMap<>();
+    private long failures;
+
+    /** {@code batchOf} finds the planned batch of a dispatch id (the ledger's). */
+    public AuditTrail(AuditLog log, LongFunction<DispatchBatch> batchOf) {
+        this.log = log;
+        this.batchOf = batchOf;
+    }
+
+    public void onRecord(JournalRecord record) {
+        if (log == null) {
+            return;
+        }
+        try {
+            write(record);
+        } catch (RuntimeException e) {
+            failures++;
+            LOG.error("audit append failed ({} so far)", failures, e);
+        }
+    }
+
+    private void write(JournalRecord record) {
+        if (record instanceof DispatchOutcome r) {
+            count(r.dispatchId(), r.state(), 1);
+        } else if (record instanceof DispatchRange r) {
+            count(r.firstId(), r.state(), r.count());
+        } else if (record instanceof AlertAccepted r) {
+            log.append("submit", r.publisher(), r.alertId(), r.alert().status() + " " + r.alert().msgType() + " "
+                    + r.alert().sender() + "," + r.alert().identifier() + "," + r.alert().sent()
+                    + (r.needsApproval() ? " (needs approval)" : "") + " " + r.raw().length + " bytes");
+        } else if (record instanceof OperatorAction r) {
+            log.append(r.kind().name().toLowerCase(), r.operator(), r.alertId(), r.reason() == null ? "" : r.reason());
+        } else if (record instanceof DispatchesPlanned r) {
+            log.append("dispatch-planned", "engine", r.alertId(), r.action() + " " + r.targets().size() + " on "
+                    + r.connector() + " ids " + r.firstId() + ".." + (r.firstId() + r.targets().size() - 1));
+        } else if (record instanceof AlertClosed r) {
+            log.append("close", "engine", r.alertId(), r.state() + (r.detail() == null ? "" : ": " + r.detail()));
+        } else if (record instanceof PlanningProgress r) {
+            log.append("planning", "engine", r.alertId(), r.stage() + " " + r.count()
+                    + (r.detail() == null ? "" : ": " + r.detail()));
+        }
+    }
+
+    private void count(long dispatchId, DispatchState state, int n) {
+        DispatchBatch b = batchOf.apply(dispatchId);
+        String key = (b == null ? "?\t?" : b.alertId() + "\t" + b.connector());
+        pending.computeIfAbsent(key, k -> new long[DispatchState.values().length])[state.ordinal()] += n;
+    }
+
+    /** Writes the summed dispatch and receipt lines, then flushes the log (end of a pipeline batch). */
+    public void flush() {
+        if (log == null) {
+            return;
+        }
+        try {
+            for (Map.Entry<String, long[]> e : pending.entrySet()) {
+                String[] k = e.getKey().split("\t", 2);
+                long[] c = e.getValue();
+                StringBuilder dispatched = new StringBuilder();
+                StringBuilder receipts = new StringBuilder();
+                for (DispatchState s : DispatchState.values()) {
+                    if (c[s.ordinal()] == 0) {
+                        continue;
+                    }
+                    StringBuilder to = s == DispatchState.SUBMITTED || s == DispatchState.PLANNED ? dispatched : receipts;
+                    to.append(to.length() == 0 ? "" : " ").append(s).append('=').append(c[s.ordinal()]);
+                }
+                if (dispatched.length() > 0) {
+                    log.append("dispatch", k[1], k[0], dispatched.toString());
+                }
+                if (receipts.length() > 0) {
+                    log.append("receipts", k[1], k[0], receipts.toString());
+                }
+            }
+            pending.clear();
+            log.flush();
+        } catch (RuntimeException e) {
+            failures++;
+            LOG.error("audit flush failed ({} so far)", failures, e);
+        }
+    }
+
+    /** Audit writes that failed (logged); 0 in a healthy engine. */
+    public long failures() { return failures; }
+
+    @Override
+    public void close() {
+        if (log != null) {
+            flush();
+            log.close();
+        }
+    }
+}
