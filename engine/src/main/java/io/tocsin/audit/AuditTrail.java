@@ -66,7 +66,7 @@ public final class AuditTrail implements AutoCloseable {
             log.append(r.kind().name().toLowerCase(), r.operator(), r.alertId(), r.reason() == null ? "" : r.reason());
         } else if (record instanceof DispatchesPlanned r) {
             log.append("dispatch-planned", "engine", r.alertId(), r.action() + " " + r.targets().size() + " on "
-                    + r.connector() + " ids " + r.firstId() + ".." + (r.firstId() + r.targets().size() - 1));
+                    + (r.connector() != null ? r.connector() : r.targets().get(0).kind().name()) + " ids " + r.firstId() + ".." + (r.firstId() + r.targets().size() - 1));
         } else if (record instanceof AlertClosed r) {
             log.append("close", "engine", r.alertId(), r.state() + (r.detail() == null ? "" : ": " + r.detail()));
         } else if (record instanceof PlanningProgress r) {
@@ -77,7 +77,7 @@ public final class AuditTrail implements AutoCloseable {
 
     private void count(long dispatchId, DispatchState state, int n) {
         DispatchBatch b = batchOf.apply(dispatchId);
-        String key = (b == null ? "?\t?" : b.alertId() + "\t" + b.connector());
+        String key = b == null ? "?\t?" : b.alertId() + "\t" + (b.connector() != null ? b.connector() : b.kind().name());
         pending.computeIfAbsent(key, k -> new long[DispatchState.values().length])[state.ordinal()] += n;
     }
 
