@@ -34,6 +34,7 @@ public final class AuditTrail implements AutoCloseable {
     private final LongFunction<DispatchBatch> batchOf;
     private final Map<String, long[]> pending = new LinkedHashMap<>();
     private long failures;
+    private boolean closed;
 
     /** {@code batchOf} finds the planned batch of a dispatch id (the ledger's). */
     public AuditTrail(AuditLog log, LongFunction<DispatchBatch> batchOf) {
@@ -42,7 +43,7 @@ public final class AuditTrail implements AutoCloseable {
     }
 
     public void onRecord(JournalRecord record) {
-        if (log == null) {
+        if (log == null || closed) {
             return;
         }
         try {
@@ -83,7 +84,7 @@ public final class AuditTrail implements AutoCloseable {
 
     /** Writes the summed dispatch and receipt lines, then flushes the log (end of a pipeline batch). */
     public void flush() {
-        if (log == null) {
+        if (log == null || closed) {
             return;
         }
         try {
@@ -119,7 +120,8 @@ public final class AuditTrail implements AutoCloseable {
 
     @Override
     public void close() {
-        if (log != null) {
+        if (log != null && !closed) {
+            closed = true;
             flush();
             log.close();
         }

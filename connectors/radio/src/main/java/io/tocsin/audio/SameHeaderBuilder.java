@@ -74,16 +74,17 @@ public final class SameHeaderBuilder {
     }
 
     String eventCode(Alert alert, AlertInfo info) {
-        String given = info.eventCode("SAME");
-        if (given != null && SameCodes.EVENTS.contains(given.trim())) {
-            return given.trim();
-        }
+        // an exercise or test airs as DMO / the test code even when the CAP names a real SAME event
         Status status = alert.statusValue();
         if (status == Status.Exercise) {
             return "DMO";
         }
         if (status == Status.Test) {
             return settings.testEventCode();
+        }
+        String given = info.eventCode("SAME");
+        if (given != null && SameCodes.EVENTS.contains(given.trim())) {
+            return given.trim();
         }
         String event = info.event() == null ? "" : info.event().toLowerCase(Locale.ROOT);
         for (var e : eventMapping.entrySet()) {
