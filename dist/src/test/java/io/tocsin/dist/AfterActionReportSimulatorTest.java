@@ -12,6 +12,7 @@ import io.tocsin.ledger.AlertView;
 import io.tocsin.ledger.ChannelCounters;
 import io.tocsin.sim.cbc.CbcSimulator;
 import io.tocsin.sim.smpp.SmscSimulator;
+import io.tocsin.targeting.GeographyShapes;
 import io.tocsin.targeting.Targeting;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -14,6 +14,7 @@ import io.tocsin.ledger.AlertState;
 import io.tocsin.ledger.AlertView;
 import io.tocsin.sim.cbc.CbcBroadcast;
 import io.tocsin.sim.playout.AmcpSimulator;
+import io.tocsin.targeting.GeographyShapes;
 import io.tocsin.targeting.Targeting;
 import io.tocsin.targeting.directory.SubscriberDirectory;
 import io.tocsin.targeting.directory.SubscriberGroup;
