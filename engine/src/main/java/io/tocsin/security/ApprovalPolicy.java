@@ -4,11 +4,17 @@ import io.tocsin.cap.Alert;
 import io.tocsin.cap.AlertInfo;
 import io.tocsin.cap.Severity;
 
-/** Which of a publisher's alerts must wait in PENDING_APPROVAL for a different operator. */
+/**
+ * Which of a publisher's alerts must wait in PENDING_APPROVAL for a different operator. A CAP Cancel never
+ * waits: withdrawing a warning (a drill sent live, a wrong area) is the pre-approved correction path.
+ */
 public enum ApprovalPolicy {
     NEVER, ALWAYS, SEVERE_AND_ABOVE, EXTREME;
 
     public boolean needsApproval(Alert alert) {
+        if ("Cancel".equals(alert.msgType())) {
+            return false;
+        }
         return switch (this) {
             case NEVER -> false;
             case ALWAYS -> true;
