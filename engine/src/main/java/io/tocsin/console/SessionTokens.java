@@ -34,6 +34,9 @@ public final class SessionTokens {
     private final int maxLive;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Session> byHash = new ConcurrentHashMap<>();
+    /** Issue order per token hash: the oldest is evicted first, even when tokens share an expiry instant. */
+    private final Map<String, Long> issuedSeq = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong sequence = new java.util.concurrent.atomic.AtomicLong();
 
     public SessionTokens(Clock clock, Duration ttl, int maxLive) {
         this.clock = clock;
@@ -50,14 +53,18 @@ public final class SessionTokens {
         purgeExpired();
         if (byHash.size() >= maxLive) {
             // Bounded memory: a flood of logins cannot grow the table without limit; the oldest are dropped.
-            byHash.entrySet().stream().min(Map.Entry.comparingByValue(
-                    java.util.Comparator.comparing(Session::expiresAt))).ifPresent(e -> byHash.remove(e.getKey()));
+            issuedSeq.entrySet().stream().min(Map.Entry.comparingByValue()).ifPresent(e -> {
+                byHash.remove(e.getKey());
+                issuedSeq.remove(e.getKey());
+            });
         }
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         Session session = new Session(token, operator, clock.instant().plus(ttl));
-        byHash.put(hash(token), session);
+        String h = hash(token);
+        byHash.put(h, session);
+        issuedSeq.put(h, sequence.incrementAndGet());
         return session;
     }
 
@@ -72,6 +79,7 @@ public final class SessionTokens {
         }
         if (!clock.instant().isBefore(s.expiresAt())) {
             byHash.remove(hash(token));
+            issuedSeq.remove(hash(token));
             return Optional.empty();
         }
         return Optional.of(s.operator());
@@ -83,9 +91,11 @@ public final class SessionTokens {
 
     private void purgeExpired() {
         Instant now = clock.instant();
-        for (Iterator<Session> it = byHash.values().iterator(); it.hasNext(); ) {
-            if (!now.isBefore(it.next().expiresAt())) {
+        for (Iterator<Map.Entry<String, Session>> it = byHash.entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<String, Session> e = it.next();
+            if (!now.isBefore(e.getValue().expiresAt())) {
                 it.remove();
+                issuedSeq.remove(e.getKey());
             }
         }
     }

@@ -70,6 +70,7 @@ class SessionTokensTest {
         tokens.issue("d");
         assertThat(tokens.live()).isEqualTo(3);
         assertThat(first).isNotEqualTo(second);
+        assertThat(tokens.operator(first)).as("the oldest token is the one evicted").isEmpty();
         assertThat(tokens.operator(second)).contains("b");
     }
 }
