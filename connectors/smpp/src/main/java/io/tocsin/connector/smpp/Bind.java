@@ -46,7 +46,7 @@ final class Bind implements AutoCloseable {
         this.common = common;
         this.carrier = carrier;
         // A burst of 20 ms worth lets late-waking threads catch up without going more than 2% over in any second.
-        this.bucket = new TokenBucket(settings.tps(), Math.max(1, settings.tps() / 50), System::nanoTime);
+        this.bucket = new TokenBucket(settings.tps(), Math.max(1, settings.tps() / 200), System::nanoTime);
         this.connections = new NoDelayConnectionFactory((int) common.transactionTimeout().toMillis());
     }
 

@@ -52,7 +52,7 @@ final class CarrierLink implements AutoCloseable {
         this.settings = settings;
         this.outbox = outbox;
         this.clock = clock;
-        this.account = new TokenBucket(settings.accountTps(), Math.max(1, settings.accountTps() / 50),
+        this.account = new TokenBucket(settings.accountTps(), Math.max(1, settings.accountTps() / 200),
                 System::nanoTime);
         this.correlator = new ReceiptCorrelator(settings.name(), outbox, clock, System::nanoTime,
                 common.receiptTimeout().toNanos());
