@@ -1,6 +1,5 @@
 package io.tocsin.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.tocsin.config.ConfigException;
 import io.tocsin.config.ConfigProblem;
 import io.tocsin.config.ConnectorConfig;
@@ -25,10 +24,6 @@ import java.util.TreeMap;
  * Not thread-safe; used once at start-up.
  */
 public final class ConfiguredConnectors {
-
-    private record Context(String name, JsonNode settings, ReceiptSink receipts, Clock clock)
-            implements ConnectorContext {
-    }
 
     private final Map<String, ConnectorFactory> factories = new TreeMap<>();
 
@@ -88,7 +83,7 @@ public final class ConfiguredConnectors {
                 continue;
             }
             try {
-                created.add(factory.create(new Context(c.name(), c.settings(), receipts, clock)));
+                created.add(factory.create(ConnectorContext.of(c.name(), c.settings(), receipts, clock)));
             } catch (RuntimeException e) {
                 problems.add(ConfigProblem.at(path + ".settings", String.valueOf(e.getMessage())));
             }

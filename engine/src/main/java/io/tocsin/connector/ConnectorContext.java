@@ -16,4 +16,11 @@ public interface ConnectorContext {
     ReceiptSink receipts();
 
     Clock clock();
+
+    /** A context holding exactly these values (what the engine, tests and benchmarks hand a factory). */
+    static ConnectorContext of(String name, JsonNode settings, ReceiptSink receipts, Clock clock) {
+        record Fixed(String name, JsonNode settings, ReceiptSink receipts, Clock clock) implements ConnectorContext {
+        }
+        return new Fixed(name, settings, receipts, clock);
+    }
 }

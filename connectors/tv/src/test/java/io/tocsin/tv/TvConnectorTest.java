@@ -17,7 +17,6 @@ import io.tocsin.connector.DeliveryReceipt;
 import io.tocsin.connector.Dispatch;
 import io.tocsin.connector.DispatchAction;
 import io.tocsin.connector.DispatchState;
-import io.tocsin.connector.ReceiptSink;
 import io.tocsin.connector.Rendering;
 import io.tocsin.connector.SendResult;
 import io.tocsin.connector.Target;
@@ -72,23 +71,7 @@ class TvConnectorTest {
         JsonNode settings = new ObjectMapper().readTree(json);
         ConnectorFactory factory = ServiceLoader.load(ConnectorFactory.class).stream().map(ServiceLoader.Provider::get)
                 .filter(f -> f.type().equals("tv")).findFirst().orElseThrow();
-        return factory.create(new ConnectorContext() {
-            public String name() {
-                return "tv";
-            }
-
-            public JsonNode settings() {
-                return settings;
-            }
-
-            public ReceiptSink receipts() {
-                return receipts::add;
-            }
-
-            public Clock clock() {
-                return Clock.systemUTC();
-            }
-        });
+        return factory.create(ConnectorContext.of("tv", settings, receipts::add, Clock.systemUTC()));
     }
 
     private static Dispatch dispatch(long id, String alertId, DispatchAction action, Alert alert, String station,

@@ -109,26 +109,6 @@ class EngineToCbcTest {
     }
 
     private static ConnectorContext context(String name, JsonNode settings, ReceiptSink sink) {
-        return new ConnectorContext() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public JsonNode settings() {
-                return settings;
-            }
-
-            @Override
-            public ReceiptSink receipts() {
-                return sink;
-            }
-
-            @Override
-            public Clock clock() {
-                return Clock.systemUTC();
-            }
-        };
+        return ConnectorContext.of(name, settings, sink, Clock.systemUTC());
     }
 }

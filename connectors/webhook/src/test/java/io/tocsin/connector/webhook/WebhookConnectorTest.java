@@ -201,12 +201,7 @@ class WebhookConnectorTest {
         } catch (Exception e) {
             throw new IllegalArgumentException(e);
         }
-        return new ConnectorContext() {
-            public String name() { return "hooks"; }
-            public JsonNode settings() { return node; }
-            public ReceiptSink receipts() { return sink; }
-            public Clock clock() { return Clock.systemUTC(); }
-        };
+        return ConnectorContext.of("hooks", node, sink, Clock.systemUTC());
     }
 
     private static Dispatch dispatch(long id, String geocode) {
