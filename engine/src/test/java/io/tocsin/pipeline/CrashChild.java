@@ -125,7 +125,8 @@ public final class CrashChild {
                         + d.action()));
     }
 
-    static void writeSnapshot(LedgerSnapshot s, Path target) {
+    // Synchronized: the snapshot thread and the final write share one temporary file name.
+    static synchronized void writeSnapshot(LedgerSnapshot s, Path target) {
         try {
             Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
             Files.write(tmp, JSON.writeValueAsBytes(s));
