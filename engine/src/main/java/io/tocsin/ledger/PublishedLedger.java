@@ -16,7 +16,14 @@ final class PublishedLedger implements LedgerView {
     record Snapshot(long records, Map<String, AlertView> byId, List<AlertView> all) {
     }
 
-    private volatile Snapshot snapshot = new Snapshot(0, Map.of(), List.of());
+    // Views are immutable and replaced one by one, so publishing costs O(changed), not O(all alerts): the
+    // ordered list readers ask for is built lazily, at most once per publish, by the reader that needs it.
+    private final Map<String, AlertView> byId = new java.util.concurrent.ConcurrentHashMap<>();
+    private final List<String> order = new ArrayList<>();
+    private volatile long records;
+    private volatile long version;
+    private volatile Snapshot cached = new Snapshot(0, Map.of(), List.of());
+    private volatile long cachedVersion;
     private final Map<String, DeliveryView> deliveries = new java.util.concurrent.ConcurrentHashMap<>();
 
     void publish(List<AlertView> changed, List<DeliveryView> changedDeliveries, long records) {
@@ -32,31 +39,56 @@ final class PublishedLedger implements LedgerView {
     }
 
     void publish(List<AlertView> changed, long records) {
-        Map<String, AlertView> next = new LinkedHashMap<>(snapshot.byId());
         for (AlertView v : changed) {
-            next.put(v.id(), v);
+            if (byId.put(v.id(), v) == null) {
+                synchronized (order) {
+                    order.add(v.id());
+                }
+            }
         }
-        snapshot = new Snapshot(records, next, List.copyOf(new ArrayList<>(next.values())));
+        this.records = records;
+        version++;
+    }
+
+    private Snapshot current() {
+        long v = version;
+        Snapshot s = cached;
+        if (cachedVersion == v) {
+            return s;
+        }
+        long r = records;
+        List<String> ids;
+        synchronized (order) {
+            ids = new ArrayList<>(order);
+        }
+        Map<String, AlertView> map = new LinkedHashMap<>();
+        for (String id : ids) {
+            map.put(id, byId.get(id));
+        }
+        s = new Snapshot(r, java.util.Collections.unmodifiableMap(map), List.copyOf(map.values()));
+        cached = s;
+        cachedVersion = v;
+        return s;
     }
 
     @Override
     public List<AlertView> alerts() {
-        return snapshot.all();
+        return current().all();
     }
 
     @Override
     public Optional<AlertView> alert(String id) {
-        return Optional.ofNullable(snapshot.byId().get(id));
+        return Optional.ofNullable(byId.get(id));
     }
 
     @Override
     public LedgerSnapshot snapshot() {
-        Snapshot s = snapshot;
+        Snapshot s = current();
         return new LedgerSnapshot(s.records(), s.all());
     }
 
     @Override
     public long journalRecords() {
-        return snapshot.records();
+        return records;
     }
 }
