@@ -14,7 +14,18 @@ import io.tocsin.connector.smpp.SmppConnector;
 import io.tocsin.connector.smpp.SmppSettingsReader;
 import io.tocsin.sim.smpp.SmscConfig;
 import io.tocsin.sim.smpp.SmscSimulator;
+import io.tocsin.cap.Area;
+import io.tocsin.cap.NamedValue;
+import io.tocsin.pipeline.ConnectorBinding;
+import io.tocsin.pipeline.DispatchLimits;
+import io.tocsin.pipeline.Engine;
+import io.tocsin.pipeline.EngineConfig;
+import io.tocsin.pipeline.IntakeOutcome;
+import io.tocsin.pipeline.Submission;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -49,8 +60,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@code rawJsmpp} — the library's ceiling: {@code window} threads each blocking on {@code submit_sm} over one
  * TCP_NODELAY transceiver bind, counting the receipts — against {@code connector} — {@link SmppConnector} with
  * one bind of the same window, fed by a non-blocking offer loop, each dispatch rendered, segmented, submitted,
- * receipt-correlated and reported to a receipt sink. Each invocation is a batch of {@value #BATCH} messages,
- * finished when every receipt is back. Ops/s = messages/s. Target: connector ≥ 80% of raw.
+ * receipt-correlated and reported to a receipt sink — and {@code engine}: the whole pipeline, one CAP alert of
+ * {@value #BATCH} recipients submitted to a real {@link Engine} (intake ring → Chronicle journal on disk → planner →
+ * dispatcher → a second connector instance on the same simulator → receipts ring → ledger), finished when the
+ * ledger counts every dispatch final. Each invocation is a batch of {@value #BATCH} messages, finished when every
+ * receipt is back. Ops/s = messages/s. Targets: connector and engine ≥ 80% of raw.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -80,6 +94,11 @@ public class SmppThroughputBenchmark {
     private Alert alert;
     private long nextId;
     private java.util.concurrent.ExecutorService rawThreads;
+    private Path engineDir;
+    private Engine engine;
+    private SmppConnector engineConnector;
+    private AlertInfo info;
+    private long nextAlert;
 
     @Setup(Level.Trial)
     public void start() throws Exception {
@@ -105,6 +124,27 @@ public class SmppThroughputBenchmark {
                 List.of(), List.of());
         alert = new Alert(CapVersion.V1_2, "bench", "bench", "2026-11-29T09:00:00+08:00", "Actual", "Alert", null,
                 "Public", null, null, List.of(), null, null, null, List.of(info));
+        startEngine(json);
+    }
+
+    private void startEngine(String json) throws Exception {
+        engineDir = Files.createTempDirectory("tocsin-sms-bench");
+        EngineConfig config = EngineConfig.defaults(engineDir)
+                .withDefaults(new DispatchLimits(0, 1000, 4096, 200_000))
+                .withBindings(Map.of("sms", ConnectorBinding.of(null)));
+        engine = new Engine(config, new SyntheticRecipients(861370_000_000L, BATCH, "bench"), Clock.systemUTC());
+        engineConnector = new SmppConnector("sms", SmppSettingsReader.read(
+                new com.fasterxml.jackson.databind.ObjectMapper().readTree(json), "sms"), engine.receipts(),
+                Clock.systemUTC());
+        engine.start(List.of(engineConnector));
+        while (!engineConnector.health().status().name().equals("UP")) {
+            LockSupport.parkNanos(10_000_000L);
+        }
+        Area area = new Area("Tianhe", List.of(), List.of(),
+                List.of(new NamedValue("CPEAS Geographic Code", "440106000000")), null, null);
+        info = new AlertInfo("en-US", List.of("Met"), "Typhoon", List.of(), "Immediate", "Extreme", "Observed", null,
+                List.of(), null, null, "2099-01-01T00:00:00+08:00", null, TEXT, null, null, null, null, List.of(),
+                List.of(), List.of(area));
     }
 
     private boolean onReceipt(DeliveryReceipt r) {
@@ -116,7 +156,11 @@ public class SmppThroughputBenchmark {
     }
 
     @TearDown(Level.Trial)
-    public void stop() {
+    public void stop() throws Exception {
+        engine.close();
+        try (var files = Files.walk(engineDir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        }
         connector.close();
         raw.unbindAndClose();
         rawThreads.shutdownNow();
@@ -173,6 +217,30 @@ public class SmppThroughputBenchmark {
             LockSupport.parkNanos(50_000L);
         }
         return connectorDone.sum();
+    }
+
+    /** The whole pipeline: one alert of BATCH recipients in, done when the ledger has every dispatch final. */
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public long engine() throws Exception {
+        Alert a = new Alert(CapVersion.V1_2, "bench-" + nextAlert++, "bench@example.cn", "2026-11-29T09:00:00+08:00",
+                "Actual", "Alert", null, "Public", null, null, List.of(), null, null, null, List.of(info));
+        IntakeOutcome outcome = engine.intake().submit(new Submission(a,
+                a.identifier().getBytes(StandardCharsets.UTF_8), "application/cap+xml", "bench", false, null))
+                .get(10, TimeUnit.SECONDS);
+        if (outcome.kind() != IntakeOutcome.Kind.ACCEPTED) {
+            throw new IllegalStateException("not accepted: " + outcome);
+        }
+        long finished;
+        while ((finished = finished(outcome.alertId())) < BATCH) {
+            LockSupport.parkNanos(50_000L);
+        }
+        return finished;
+    }
+
+    private long finished(String alertId) {
+        return engine.ledger().alert(alertId).map(v -> v.channels().get("SMS"))
+                .map(c -> c.delivered() + c.failed() + c.unknown() + c.expired()).orElse(0L);
     }
 
     private static final class RawReceipts implements org.jsmpp.session.MessageReceiverListener {
