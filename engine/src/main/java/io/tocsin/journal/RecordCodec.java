@@ -6,7 +6,9 @@ import io.tocsin.connector.DispatchState;
 import io.tocsin.connector.Target;
 import io.tocsin.ledger.AlertState;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import net.openhft.chronicle.bytes.BytesIn;
 import net.openhft.chronicle.bytes.BytesOut;
 
@@ -28,6 +30,8 @@ public final class RecordCodec {
     static final byte RANGE = 5;
     static final byte CLOSED = 6;
     static final byte PROGRESS = 7;
+    /** {@link #PLANNED} with each target's region: a table of distinct codes, then one index per target. */
+    static final byte PLANNED_REGIONS = 8;
 
     private static final ChannelKind[] KINDS = ChannelKind.values();
     private static final DispatchState[] STATES = DispatchState.values();
@@ -84,7 +88,9 @@ public final class RecordCodec {
             case RANGE:
                 return new DispatchRange(at, in.readLong(), in.readInt(), STATES[in.readByte()]);
             case PLANNED:
-                return readPlanned(at, in);
+                return readPlanned(at, in, false);
+            case PLANNED_REGIONS:
+                return readPlanned(at, in, true);
             case ALERT: {
                 String id = in.readUtf8();
                 String publisher = in.readUtf8();
@@ -113,11 +119,20 @@ public final class RecordCodec {
     }
 
     private static void writePlanned(DispatchesPlanned r, BytesOut<?> out) {
-        out.writeByte(PLANNED).writeLong(r.at()).writeLong(r.firstId()).writeLong(r.recipientsConsumed())
+        out.writeByte(PLANNED_REGIONS).writeLong(r.at()).writeLong(r.firstId()).writeLong(r.recipientsConsumed())
                 .writeInt(r.sequence()).writeByte((byte) r.action().ordinal());
         out.writeUtf8(r.alertId());
         out.writeUtf8(r.connector());
         out.writeUtf8(r.replaces());
+        // regions: n | n codes | then per target an index (0 = none): one byte for a handful of regions
+        Map<String, Integer> regions = new LinkedHashMap<>();
+        for (Target t : r.targets()) {
+            if (t.region() != null) {
+                regions.putIfAbsent(t.region(), regions.size() + 1);
+            }
+        }
+        out.writeStopBit(regions.size());
+        regions.keySet().forEach(out::writeUtf8);
         out.writeStopBit(r.targets().size());
         for (Target t : r.targets()) {
             out.writeByte((byte) t.kind().ordinal());
@@ -126,10 +141,11 @@ public final class RecordCodec {
             out.writeUtf8(t.language());
             writeStrings(out, t.cells());
             writeStrings(out, t.groups());
+            out.writeStopBit(t.region() == null ? 0 : regions.get(t.region()));
         }
     }
 
-    private static DispatchesPlanned readPlanned(long at, BytesIn<?> in) {
+    private static DispatchesPlanned readPlanned(long at, BytesIn<?> in, boolean withRegions) {
         long firstId = in.readLong();
         long consumed = in.readLong();
         int sequence = in.readInt();
@@ -137,6 +153,10 @@ public final class RecordCodec {
         String alertId = in.readUtf8();
         String connector = in.readUtf8();
         String replaces = in.readUtf8();
+        String[] regions = new String[withRegions ? (int) in.readStopBit() + 1 : 1];
+        for (int i = 1; i < regions.length; i++) {
+            regions[i] = in.readUtf8();
+        }
         int n = (int) in.readStopBit();
         List<Target> targets = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
@@ -144,7 +164,10 @@ public final class RecordCodec {
             String address = in.readUtf8();
             String carrier = in.readUtf8();
             String language = in.readUtf8();
-            targets.add(new Target(kind, address, carrier, language, readStrings(in), readStrings(in)));
+            List<String> cells = readStrings(in);
+            List<String> groups = readStrings(in);
+            String region = withRegions ? regions[(int) in.readStopBit()] : null;
+            targets.add(new Target(kind, address, carrier, language, cells, groups, region));
         }
         return new DispatchesPlanned(at, alertId, connector, action, sequence, replaces, firstId, consumed, targets);
     }

@@ -42,6 +42,11 @@ public final class AlertEntry {
     final List<DispatchBatch> batches = new ArrayList<>();
     final Map<String, long[]> counters = new LinkedHashMap<>();
     final Map<String, ChannelDelivery> delivery = new LinkedHashMap<>();
+    static final int REGION_PLANNED = 0;
+    static final int REGION_DELIVERED = 1;
+    static final int REGION_FAILED = 2;
+    /** SMS dispatches per subscriber region: [REGION_PLANNED] ever, [REGION_DELIVERED], [REGION_FAILED] now. */
+    final Map<String, long[]> regions = new LinkedHashMap<>();
     final List<TimelineEntry> timeline = new ArrayList<>();
     int timelineDropped;
     boolean dirty;
@@ -107,6 +112,10 @@ public final class AlertEntry {
 
     long[] counters(String key) {
         return counters.computeIfAbsent(key, k -> new long[PLANNED_TOTAL + 1]);
+    }
+
+    long[] region(String code) {
+        return regions.computeIfAbsent(code, k -> new long[3]);
     }
 
     ChannelDelivery delivery(String key) {

@@ -5,9 +5,21 @@ import java.util.Map;
 
 /**
  * An immutable snapshot of what the after-action report needs beyond {@link AlertView}: how the alert was
- * corrected (the alert itself for its areas, cancelled by, superseded by, replaces) and its per-channel delivery (same keys as
- * {@link AlertView#channels()}). Safe to read from any thread.
+ * corrected (the alert itself for its areas, cancelled by, superseded by, replaces), its per-channel delivery
+ * (same keys as {@link AlertView#channels()}) and its delivered reach per region ({@code regions}: region code →
+ * SMS dispatches planned/delivered/failed to subscribers located there, in first-planned order; empty when the
+ * targets carried no region). Safe to read from any thread.
  */
 public record DeliveryView(String alertId, Alert alert, String replaces, String supersededBy, String cancelledBy,
-                           Map<String, ChannelDeliveryView> channels) {
+                           Map<String, ChannelDeliveryView> channels, Map<String, RegionDelivery> regions) {
+
+    public DeliveryView {
+        regions = regions == null ? Map.of() : regions;
+    }
+
+    /** Without per-region delivery. */
+    public DeliveryView(String alertId, Alert alert, String replaces, String supersededBy, String cancelledBy,
+                        Map<String, ChannelDeliveryView> channels) {
+        this(alertId, alert, replaces, supersededBy, cancelledBy, channels, Map.of());
+    }
 }

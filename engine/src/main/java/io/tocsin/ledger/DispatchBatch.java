@@ -22,9 +22,11 @@ public final class DispatchBatch {
     final int count;
     final String counterKey;
     final List<Target> targets;
+    /** The region of each dispatch (SMS subscribers), or null when the targets name none. */
+    final RegionIndex regions;
 
     DispatchBatch(AlertEntry alert, String connector, ChannelKind kind, DispatchAction action, int sequence,
-                  String replaces, long firstId, int count, List<Target> keptTargets) {
+                  String replaces, long firstId, int count, List<Target> keptTargets, RegionIndex regions) {
         this.alert = alert;
         this.connector = connector;
         this.kind = kind;
@@ -35,6 +37,7 @@ public final class DispatchBatch {
         this.count = count;
         this.counterKey = action == DispatchAction.CANCEL ? kind.name() + "/cancel" : kind.name();
         this.targets = keptTargets;
+        this.regions = regions;
     }
 
     public String alertId() { return alert.id; }

@@ -211,9 +211,13 @@ public final class Ledger {
         AlertEntry e = entries.get(r.alertId());
         ChannelKind kind = r.targets().get(0).kind();
         DispatchBatch b = new DispatchBatch(e, r.connector(), kind, r.action(), r.sequence(), r.replaces(),
-                r.firstId(), r.targets().size(), kind == ChannelKind.SMS ? null : r.targets());
+                r.firstId(), r.targets().size(), kind == ChannelKind.SMS ? null : r.targets(),
+                kind == ChannelKind.SMS && r.action() != DispatchAction.CANCEL ? RegionIndex.of(r.targets()) : null);
         table.add(b);
         e.batches.add(b);
+        if (b.regions != null) {
+            b.regions.counts(b.count).forEach((region, n) -> e.region(region)[AlertEntry.REGION_PLANNED] += n);
+        }
         long[] c = e.counters(b.counterKey);
         c[DispatchState.PLANNED.ordinal()] += b.count;
         c[AlertEntry.PLANNED_TOTAL] += b.count;
@@ -281,6 +285,9 @@ public final class Ledger {
         long[] c = e.counters(b.counterKey);
         c[from.ordinal()]--;
         c[to.ordinal()]++;
+        if (b.regions != null) {
+            countRegion(e, b.regions.region((int) (id - b.firstId)), from, to);
+        }
         boolean wasPending = from == DispatchState.PLANNED || from == DispatchState.SUBMITTED;
         boolean isPending = to == DispatchState.PLANNED || to == DispatchState.SUBMITTED;
         if (wasPending && !isPending) {
@@ -291,6 +298,23 @@ public final class Ledger {
         }
         touch(e);
         return b;
+    }
+
+    private static void countRegion(AlertEntry e, String region, DispatchState from, DispatchState to) {
+        if (region == null) {
+            return;
+        }
+        long[] r = e.region(region);
+        if (from == DispatchState.DELIVERED) {
+            r[AlertEntry.REGION_DELIVERED]--;
+        } else if (from == DispatchState.FAILED) {
+            r[AlertEntry.REGION_FAILED]--;
+        }
+        if (to == DispatchState.DELIVERED) {
+            r[AlertEntry.REGION_DELIVERED]++;
+        } else if (to == DispatchState.FAILED) {
+            r[AlertEntry.REGION_FAILED]++;
+        }
     }
 
     private void close(AlertEntry e, AlertState state, Instant at, String detail) {

@@ -45,6 +45,10 @@ final class Views {
             long[] c = e.counters.get(key);
             channels.put(key, d.view(c == null ? 0 : c[AlertEntry.PLANNED_TOTAL]));
         });
-        return new DeliveryView(e.id, e.alert, e.replaces, e.supersededBy, e.cancelledBy, Map.copyOf(channels));
+        Map<String, RegionDelivery> regions = new LinkedHashMap<>();
+        e.regions.forEach((code, r) -> regions.put(code, new RegionDelivery(r[AlertEntry.REGION_PLANNED],
+                r[AlertEntry.REGION_DELIVERED], r[AlertEntry.REGION_FAILED])));
+        return new DeliveryView(e.id, e.alert, e.replaces, e.supersededBy, e.cancelledBy, Map.copyOf(channels),
+                java.util.Collections.unmodifiableMap(regions));
     }
 }

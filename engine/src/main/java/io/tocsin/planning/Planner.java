@@ -199,7 +199,8 @@ public final class Planner implements AutoCloseable {
                 continue;
             }
             byConnector.computeIfAbsent(c, k -> new ArrayList<>()).add(Target.subscriber(
-                    Long.toString(rec.msisdn()), rec.carrier(), LanguageMatch.choose(rec.language(), languages)));
+                    Long.toString(rec.msisdn()), rec.carrier(), LanguageMatch.choose(rec.language(), languages),
+                    rec.regionCode()));
         }
         // One record for the whole batch (targets grouped by connector, so each connector gets a run of ids):
         // the planning cursor then moves atomically with the dispatches it covers.
