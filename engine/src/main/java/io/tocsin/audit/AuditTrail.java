@@ -54,6 +54,19 @@ public final class AuditTrail implements AutoCloseable {
         }
     }
 
+    /** Appends one line that is not a journal record (e.g. a correction's measured time-to-correct). */
+    public void note(String type, String actor, String alertId, String detail) {
+        if (log == null || closed) {
+            return;
+        }
+        try {
+            log.append(type, actor, alertId, detail);
+        } catch (RuntimeException e) {
+            failures++;
+            LOG.error("audit append failed ({} so far)", failures, e);
+        }
+    }
+
     private void write(JournalRecord record) {
         if (record instanceof DispatchOutcome r) {
             count(r.dispatchId(), r.state(), 1);
@@ -62,7 +75,8 @@ public final class AuditTrail implements AutoCloseable {
         } else if (record instanceof AlertAccepted r) {
             log.append("submit", r.publisher(), r.alertId(), r.alert().status() + " " + r.alert().msgType() + " "
                     + r.alert().sender() + "," + r.alert().identifier() + "," + r.alert().sent()
-                    + (r.needsApproval() ? " (needs approval)" : "") + " " + r.raw().length + " bytes");
+                    + (r.needsApproval() ? " (needs approval)" : "")
+                    + (r.correction() ? " (pre-approved correction)" : "") + " " + r.raw().length + " bytes");
         } else if (record instanceof OperatorAction r) {
             log.append(r.kind().name().toLowerCase(), r.operator(), r.alertId(), r.reason() == null ? "" : r.reason());
         } else if (record instanceof DispatchesPlanned r) {

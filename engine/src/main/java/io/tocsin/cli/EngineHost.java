@@ -81,11 +81,14 @@ public final class EngineHost implements AutoCloseable {
     public static EngineHost start(TocsinConfig config, AreaResolver resolver, RegionShapes shapes, Clock clock,
                                    List<Route> extraRoutes, AlertParser parser) throws InterruptedException {
         KeyRing keys = KeyRing.fromConfig(config);
+        io.tocsin.config.GovernanceConfig gc = io.tocsin.config.GovernanceConfig.of(config);
+        io.tocsin.pipeline.Governance governance = new io.tocsin.pipeline.Governance(gc.approvalWindow(),
+                keys.identities(), java.util.Set.copyOf(gc.correctors()));
         Path journalDir = config.resolve(config.journal().dir());
         JournalConfig journalConfig = new JournalConfig(config.journal().fsync());
         EngineConfig engineConfig = new EngineConfig(journalDir.getParent(), journalConfig,
                 config.queues().ringSize(), config.queues().receiptsRingSize(), DispatchLimits.defaults(),
-                ConfiguredConnectors.bindings(config.connectors()), 1000);
+                ConfiguredConnectors.bindings(config.connectors()), 1000, governance);
         Engine engine = new Engine(engineConfig, resolver, clock, ChronicleJournal.open(journalDir, journalConfig));
         IngressServer server = null;
         Console console = null;
@@ -99,7 +102,8 @@ public final class EngineHost implements AutoCloseable {
             consoleLedger.bind(engine.ledger());
             Metrics consoleMetrics = new Metrics();
             AlertApi api = new AlertApi(keys, engine.intake(), engine.ledger(),
-                    new io.tocsin.console.RecordingParser(parser, consoleLedger, consoleMetrics), shapes, clock, sc);
+                    new io.tocsin.console.RecordingParser(parser, consoleLedger, consoleMetrics), shapes, clock, sc,
+                    governance);
             Router router = api.router();
             router.add(new ReportRoute(engine.ledger(), resolver instanceof DirectoryAreaResolver d
                     ? new ReportGeography(d) : null).route());

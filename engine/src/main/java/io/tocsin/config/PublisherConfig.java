@@ -6,11 +6,17 @@ package io.tocsin.config;
  *
  * @param keySha256 lowercase or uppercase hex SHA-256 of the bearer key ({@code ./tocsin hash-key KEY} prints it)
  * @param approval  NEVER, ALWAYS, SEVERE_AND_ABOVE or EXTREME: which of its alerts wait for an operator
+ * @param owner     the person who holds this key (default: the name); an operator account with the same
+ *                  {@code person} may not approve this publisher's alerts
  */
-public record PublisherConfig(String name, String keySha256, ScopeConfig scope, String approval) {
+public record PublisherConfig(String name, String keySha256, ScopeConfig scope, String approval, String owner) {
 
     public PublisherConfig {
         scope = scope == null ? ScopeConfig.unrestricted() : scope;
         approval = approval == null ? "NEVER" : approval;
+    }
+
+    public PublisherConfig(String name, String keySha256, ScopeConfig scope, String approval) {
+        this(name, keySha256, scope, approval, null);
     }
 }

@@ -3,6 +3,7 @@ package io.tocsin.ingress;
 import io.tocsin.config.ServerConfig;
 import io.tocsin.ledger.LedgerView;
 import io.tocsin.pipeline.AlertIntake;
+import io.tocsin.pipeline.Governance;
 import io.tocsin.security.KeyRing;
 import io.tocsin.security.RegionShapes;
 import java.time.Clock;
@@ -20,8 +21,9 @@ import java.util.Map;
  * GET  /api/v1/alerts[?state&amp;limit]   any key    200 {alerts:[...]}
  * GET  /api/v1/alerts/{id}            any key    200 AlertView | 404
  * POST /api/v1/alerts/{id}/cancel     operator   202 | 404 | 409
- * POST /api/v1/alerts/{id}/approve    operator   200 | 404 | 409
+ * POST /api/v1/alerts/{id}/approve    operator   200 | 403 self-approval | 404 | 409
  * POST /api/v1/alerts/{id}/reject     operator   200 | 404 | 409
+ * GET  /api/v1/approvals              operator   200 {approvalWindow, approvals:[...]} (oldest first)
  * GET  /health, /api/v1/health        public     200 {status:"UP"}
  * </pre>
  *
@@ -35,11 +37,19 @@ public final class AlertApi {
 
     public AlertApi(KeyRing keys, AlertIntake intake, LedgerView ledger, AlertParser parser, RegionShapes shapes,
                     Clock clock, ServerConfig config) {
+        this(keys, intake, ledger, parser, shapes, clock, config,
+                new Governance(null, keys.identities(), java.util.Set.of()));
+    }
+
+    /** With the engine's governance rules (approval window for the approvals queue, identities). */
+    public AlertApi(KeyRing keys, AlertIntake intake, LedgerView ledger, AlertParser parser, RegionShapes shapes,
+                    Clock clock, ServerConfig config, Governance governance) {
         this.keys = keys;
         this.submit = new SubmitAlertRoute(intake, parser, shapes, clock, config);
         routes.add(submit);
         routes.addAll(new AlertQueries(ledger).routes());
-        routes.addAll(new OperatorCommands(intake, config).routes());
+        routes.addAll(new OperatorCommands(intake, config, ledger, governance.identities()).routes());
+        routes.add(new ApprovalQueue(ledger, governance, clock).route());
         routes.add(SimpleRoute.immediate("GET", "/health", Access.PUBLIC, r -> health()));
         routes.add(SimpleRoute.immediate("GET", "/api/v1/health", Access.PUBLIC, r -> health()));
     }

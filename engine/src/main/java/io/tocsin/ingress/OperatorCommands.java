@@ -14,8 +14,9 @@ import java.util.function.BiFunction;
 /**
  * {@code POST /api/v1/alerts/{id}/cancel}, {@code /approve} and {@code /reject} with an operator key and an
  * optional JSON body {@code {"reason": "..."}}. Cancel answers 202 once the cancel is journaled; approve and
- * reject answer 200. Unknown id → 404; refused by the engine (e.g. approving one's own alert, already
- * cancelled) → 409. Thread-safe.
+ * reject answer 200. Unknown id → 404; approving an alert one's own person submitted → 403 with the reason
+ * located at {@code /alerts/{id}/publisher}; otherwise refused by the engine (e.g. already cancelled) → 409.
+ * Thread-safe.
  */
 final class OperatorCommands {
 
@@ -24,10 +25,15 @@ final class OperatorCommands {
     private final AlertIntake intake;
     private final ServerConfig config;
     private final OutcomeResponses responses;
+    private final io.tocsin.ledger.LedgerView ledger;
+    private final io.tocsin.security.Identities identities;
 
-    OperatorCommands(AlertIntake intake, ServerConfig config) {
+    OperatorCommands(AlertIntake intake, ServerConfig config, io.tocsin.ledger.LedgerView ledger,
+                     io.tocsin.security.Identities identities) {
         this.intake = intake;
         this.config = config;
+        this.ledger = ledger;
+        this.identities = identities;
         this.responses = new OutcomeResponses(config.retryAfterSeconds());
     }
 
@@ -46,6 +52,14 @@ final class OperatorCommands {
             if (!request.caller().operator().may(role)) {
                 return CompletableFuture.completedFuture(ApiResponse.reason(403, "operator '"
                         + request.caller().name() + "' may not " + verb));
+            }
+            if (role == OperatorRole.APPROVE && verb.equals("approve")) {
+                String self = ledger.alert(request.pathParam("id"))
+                        .map(a -> identities.selfApproval(a.publisher(), request.caller().name())).orElse(null);
+                if (self != null) {
+                    return CompletableFuture.completedFuture(ApiResponse.located(403, self,
+                            "/alerts/" + request.pathParam("id") + "/publisher"));
+                }
             }
             if (request.body().length > 0 && readReason(request.body()) == null) {
                 return CompletableFuture.completedFuture(ApiResponse.located(400,

@@ -32,6 +32,8 @@ public final class RecordCodec {
     static final byte PROGRESS = 7;
     /** {@link #PLANNED} with each target's region: a table of distinct codes, then one index per target. */
     static final byte PLANNED_REGIONS = 8;
+    /** An {@link #ALERT} on the pre-approved correction path (same fields; older journals never hold it). */
+    static final byte CORRECTION = 9;
 
     private static final ChannelKind[] KINDS = ChannelKind.values();
     private static final DispatchState[] STATES = DispatchState.values();
@@ -51,7 +53,7 @@ public final class RecordCodec {
         } else if (record instanceof DispatchesPlanned r) {
             writePlanned(r, out);
         } else if (record instanceof AlertAccepted r) {
-            out.writeByte(ALERT).writeLong(r.at());
+            out.writeByte(r.correction() ? CORRECTION : ALERT).writeLong(r.at());
             out.writeUtf8(r.alertId());
             out.writeUtf8(r.publisher());
             out.writeBoolean(r.needsApproval());
@@ -91,14 +93,15 @@ public final class RecordCodec {
                 return readPlanned(at, in, false);
             case PLANNED_REGIONS:
                 return readPlanned(at, in, true);
-            case ALERT: {
+            case ALERT:
+            case CORRECTION: {
                 String id = in.readUtf8();
                 String publisher = in.readUtf8();
                 boolean approval = in.readBoolean();
                 String contentType = in.readUtf8();
                 byte[] raw = readBytes(in);
                 return new AlertAccepted(at, id, publisher, approval, contentType, raw,
-                        AlertCodec.decode(readBytes(in)));
+                        AlertCodec.decode(readBytes(in)), tag == CORRECTION);
             }
             case OPERATOR: {
                 OperatorAction.Kind kind = OperatorAction.Kind.values()[in.readByte()];

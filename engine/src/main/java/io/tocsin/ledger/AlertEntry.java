@@ -28,8 +28,12 @@ public final class AlertEntry {
     final String publisher;
     final Instant receivedAt;
     final Instant expires;
-    final int priorityClass;
+    int priorityClass;
     AlertState state;
+    /** Accepted on the pre-approved correction path (no approval, queue class 0). */
+    boolean correction;
+    /** When this alert was corrected (cancelled or superseded while it had been released), else null. */
+    CorrectionTiming corrected;
     int sequence;
     String replaces;
     String supersededBy;
@@ -76,6 +80,23 @@ public final class AlertEntry {
     public Instant expires() { return expires; }
 
     public int priorityClass() { return priorityClass; }
+
+    public Instant receivedAt() { return receivedAt; }
+
+    /** Whether this alert came on the pre-approved correction path. */
+    public boolean correction() { return correction; }
+
+    /** The earliest hand-over of any of this alert's own dispatches, or null. */
+    Instant firstDispatch() {
+        long first = -1;
+        for (Map.Entry<String, ChannelDelivery> d : delivery.entrySet()) {
+            long t = d.getValue().firstSubmitted;
+            if (t >= 0 && !d.getKey().endsWith("/cancel") && (first < 0 || t < first)) {
+                first = t;
+            }
+        }
+        return first < 0 ? null : Instant.ofEpochMilli(first);
+    }
 
     public boolean areasPlanned() { return areasPlanned; }
 

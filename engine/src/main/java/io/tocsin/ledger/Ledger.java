@@ -40,6 +40,7 @@ public final class Ledger {
     private long alertCount;
     private long recordsApplied;
     private long illegalTransitions;
+    private final List<CorrectionTiming> timed = new ArrayList<>();
 
     public LedgerView view() { return published; }
 
@@ -90,6 +91,16 @@ public final class Ledger {
     }
 
     public ReferenceDecision decide(Alert alert) { return references.decide(alert); }
+
+    /** Corrections whose first dispatch went out since the last call (for the audit chain); clears the list. */
+    public List<CorrectionTiming> drainCorrectionsTimed() {
+        if (timed.isEmpty()) {
+            return List.of();
+        }
+        List<CorrectionTiming> out = List.copyOf(timed);
+        timed.clear();
+        return out;
+    }
 
     /** Why an operator action cannot be taken now, or null when it can. Call only for known alerts. */
     public String refusal(OperatorAction.Kind kind, String alertId, String operator) {
@@ -156,6 +167,11 @@ public final class Ledger {
             e.note(at, "reference", note);
         }
         e.state = r.needsApproval() ? AlertState.PENDING_APPROVAL : AlertState.ACTIVE;
+        if (r.correction()) {
+            e.correction = true;
+            e.priorityClass = 0;
+            e.note(at, "pre-approved correction", "from " + r.publisher() + ": no approval, ahead of every queue");
+        }
         if (r.needsApproval()) {
             e.note(at, "pending approval", "waits for an operator other than " + r.publisher());
         }
@@ -164,14 +180,22 @@ public final class Ledger {
             e.sequence = old.sequence + 1;
             e.replaces = old.id;
             old.supersededBy = e.id;
-            close(old, AlertState.SUPERSEDED, at, "superseded by " + e.id);
+            boolean released = released(old);
+            long purged = close(old, AlertState.SUPERSEDED, at, "superseded by " + e.id);
+            if (released) {
+                old.corrected = new CorrectionTiming(old.id, e.id, old.firstDispatch(), at, at, purged, null);
+            }
             e.note(at, "supersedes", old.id + " (update number " + e.sequence + ")");
         } else if (decision.kind() == ReferenceDecision.Kind.CANCEL) {
             for (String target : decision.targets()) {
                 AlertEntry old = entries.get(target);
                 old.cancelledBy = e.id;
                 old.cancelContent = alert;
-                close(old, AlertState.CANCELLED, at, "cancelled by " + e.id);
+                boolean released = released(old);
+                long purged = close(old, AlertState.CANCELLED, at, "cancelled by " + e.id);
+                if (released) {
+                    old.corrected = new CorrectionTiming(old.id, e.id, old.firstDispatch(), at, at, purged, null);
+                }
                 e.note(at, "cancels", old.id);
             }
             e.state = AlertState.DONE;
@@ -190,8 +214,12 @@ public final class Ledger {
             case CANCEL:
                 e.cancelledBy = "operator:" + r.operator();
                 e.cancelContent = operatorCancel(e.alert, r.at());
-                close(e, AlertState.CANCELLED, at, "cancelled by operator " + r.operator()
+                boolean released = released(e);
+                long purged = close(e, AlertState.CANCELLED, at, "cancelled by operator " + r.operator()
                         + (r.reason() == null ? "" : ": " + r.reason()));
+                if (released) {
+                    e.corrected = new CorrectionTiming(e.id, e.cancelledBy, e.firstDispatch(), at, at, purged, null);
+                }
                 break;
             case APPROVE:
                 e.state = AlertState.ACTIVE;
@@ -234,6 +262,30 @@ public final class Ledger {
         }
         touch(e);
         return b;
+    }
+
+    private static boolean released(AlertEntry e) {
+        return e.state == AlertState.ACTIVE || e.state == AlertState.DISPATCHING || e.state == AlertState.DONE;
+    }
+
+    /** The first hand-over of a correction (its update, or the withdrawals of a cancel) completes its timing. */
+    private void timeCorrection(DispatchBatch b, long at) {
+        AlertEntry original = b.action == DispatchAction.CANCEL ? b.alert
+                : b.alert.replaces == null ? null : entries.get(b.alert.replaces);
+        if (original == null || original.corrected == null || original.corrected.correctionFirstDispatch() != null
+                || (b.action != DispatchAction.CANCEL && !b.alert.id.equals(original.corrected.correctedBy()))) {
+            return;
+        }
+        CorrectionTiming t = original.corrected.withFirstDispatch(Instant.ofEpochMilli(at));
+        original.corrected = t;
+        original.note(t.correctionFirstDispatch(), "time to correct", t.summary());
+        touch(original);
+        AlertEntry by = entries.get(t.correctedBy());
+        if (by != null && by != original) {
+            by.note(t.correctionFirstDispatch(), "time to correct", t.summary());
+            touch(by);
+        }
+        timed.add(t);
     }
 
     private void applyProgress(PlanningProgress r) {
@@ -281,6 +333,9 @@ public final class Ledger {
         }
         table.set(id, to);
         AlertEntry e = b.alert;
+        if (to == DispatchState.SUBMITTED) {
+            timeCorrection(b, at);
+        }
         e.delivery(b.counterKey).record(from, to, at, at - e.receivedAt.toEpochMilli(), reason, 1);
         long[] c = e.counters(b.counterKey);
         c[from.ordinal()]--;
@@ -317,12 +372,13 @@ public final class Ledger {
         }
     }
 
-    private void close(AlertEntry e, AlertState state, Instant at, String detail) {
+    /** Closes the alert and drops its queued dispatches; returns how many were dropped. */
+    private long close(AlertEntry e, AlertState state, Instant at, String detail) {
         if (e.state == AlertState.CANCELLED || e.state == AlertState.SUPERSEDED || e.state == AlertState.EXPIRED
                 || e.state == AlertState.REJECTED) {
             e.note(at, state.name().toLowerCase(), detail + " (was already " + e.state + ")");
             touch(e);
-            return;
+            return 0;
         }
         DispatchState drop = state == AlertState.EXPIRED ? DispatchState.EXPIRED : DispatchState.CANCELLED;
         long dropped = 0;
@@ -342,6 +398,7 @@ public final class Ledger {
         }
         e.note(at, state.name().toLowerCase(), detail + "; " + dropped + " queued dispatches dropped");
         touch(e);
+        return dropped;
     }
 
     private void maybeDone(AlertEntry e, Instant at) {

@@ -49,6 +49,6 @@ final class Views {
         e.regions.forEach((code, r) -> regions.put(code, new RegionDelivery(r[AlertEntry.REGION_PLANNED],
                 r[AlertEntry.REGION_DELIVERED], r[AlertEntry.REGION_FAILED])));
         return new DeliveryView(e.id, e.alert, e.replaces, e.supersededBy, e.cancelledBy, Map.copyOf(channels),
-                java.util.Collections.unmodifiableMap(regions));
+                java.util.Collections.unmodifiableMap(regions), e.corrected);
     }
 }

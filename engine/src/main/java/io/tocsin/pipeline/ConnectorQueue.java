@@ -6,7 +6,8 @@ import java.util.ArrayDeque;
 import java.util.Iterator;
 
 /**
- * One connector's queue and limits. Dispatches wait in priority classes — withdrawals (class 0), then
+ * One connector's queue and limits. Dispatches wait in priority classes — withdrawals and pre-approved
+ * corrections (class 0), then
  * severity x urgency (Extreme/Immediate = 1 ... Unknown/Unknown = 25) — and in arrival order within a class.
  * Pipeline thread only.
  */
@@ -53,6 +54,9 @@ final class ConnectorQueue {
         classes[Math.min(b.priorityClass, CLASSES - 1)].addFirst(b);
         depth += b.remaining();
     }
+
+    /** Whether withdrawals or corrections (class 0) wait here: the dispatcher serves those queues first. */
+    boolean hasUrgent() { return !classes[0].isEmpty(); }
 
     QueuedBatch peek() {
         for (ArrayDeque<QueuedBatch> q : classes) {

@@ -6,6 +6,7 @@ import io.tocsin.connector.SendResult;
 import io.tocsin.journal.DispatchOutcome;
 import io.tocsin.journal.DispatchRange;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -35,9 +36,16 @@ final class Dispatcher {
     /** One pass over every connector; returns dispatches handled. */
     int doWork(long nowNanos, Instant now) {
         int work = 0;
-        for (ConnectorQueue q : router.queues()) {
+        List<ConnectorQueue> queues = router.queues();
+        // Withdrawals and corrections first on every connector, before any connector's bulk work.
+        for (ConnectorQueue q : queues) {
+            if (!q.closed && nowNanos >= q.retryAtNanos && q.hasUrgent()) {
+                work += drain(q, nowNanos, now, true);
+            }
+        }
+        for (ConnectorQueue q : queues) {
             if (!q.closed && nowNanos >= q.retryAtNanos) {
-                work += drain(q, nowNanos, now);
+                work += drain(q, nowNanos, now, false);
             }
         }
         return work;
@@ -66,11 +74,11 @@ final class Dispatcher {
         return false;
     }
 
-    private int drain(ConnectorQueue q, long nowNanos, Instant now) {
+    private int drain(ConnectorQueue q, long nowNanos, Instant now, boolean urgentOnly) {
         int handled = 0;
         while (handled < MAX_PER_STEP) {
             QueuedBatch b = q.peek();
-            if (b == null) {
+            if (b == null || (urgentOnly && b.priorityClass != 0)) {
                 break;
             }
             long at = now.toEpochMilli();

@@ -85,6 +85,7 @@ public final class Engine implements AutoCloseable {
             pipeline.audit = new io.tocsin.audit.AuditTrail(io.tocsin.audit.AuditLog.open(
                     config.dataDirectory().resolve("audit"), clock, null, false), ledger::batchOf);
         }
+        pipeline.governance = config.governance();
         recovery = Recovery.run(pipeline, clock);
         LOG.info("journal replayed: {}", recovery);
         for (Connector c : connectors) {

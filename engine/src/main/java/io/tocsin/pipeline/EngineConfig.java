@@ -14,6 +14,7 @@ import java.util.Map;
  * @param defaults        limits for connectors without a binding
  * @param bindings        per connector name: carrier served and limits
  * @param planBatchSize   recipients per planned batch (the unit of journaling and queueing)
+ * @param governance      approval window, identities, correctors
  */
 public record EngineConfig(
         Path dataDirectory,
@@ -22,7 +23,8 @@ public record EngineConfig(
         int receiptRingSize,
         DispatchLimits defaults,
         Map<String, ConnectorBinding> bindings,
-        int planBatchSize) {
+        int planBatchSize,
+        Governance governance) {
 
     public EngineConfig {
         if (Integer.bitCount(intakeRingSize) != 1 || Integer.bitCount(receiptRingSize) != 1) {
@@ -33,6 +35,12 @@ public record EngineConfig(
             throw new IllegalArgumentException("planBatchSize must be >= 1");
         }
         bindings = Map.copyOf(bindings);
+        governance = governance == null ? Governance.defaults() : governance;
+    }
+
+    public EngineConfig(Path dataDirectory, JournalConfig journal, int intakeRingSize, int receiptRingSize,
+                        DispatchLimits defaults, Map<String, ConnectorBinding> bindings, int planBatchSize) {
+        this(dataDirectory, journal, intakeRingSize, receiptRingSize, defaults, bindings, planBatchSize, null);
     }
 
     public static EngineConfig defaults(Path dataDirectory) {
@@ -42,21 +50,27 @@ public record EngineConfig(
 
     public EngineConfig withBindings(Map<String, ConnectorBinding> newBindings) {
         return new EngineConfig(dataDirectory, journal, intakeRingSize, receiptRingSize, defaults, newBindings,
-                planBatchSize);
+                planBatchSize, governance);
     }
 
     public EngineConfig withDefaults(DispatchLimits newDefaults) {
         return new EngineConfig(dataDirectory, journal, intakeRingSize, receiptRingSize, newDefaults, bindings,
-                planBatchSize);
+                planBatchSize, governance);
     }
 
     public EngineConfig withJournal(JournalConfig newJournal) {
         return new EngineConfig(dataDirectory, newJournal, intakeRingSize, receiptRingSize, defaults, bindings,
-                planBatchSize);
+                planBatchSize, governance);
     }
 
     public EngineConfig withIntakeRingSize(int size) {
-        return new EngineConfig(dataDirectory, journal, size, receiptRingSize, defaults, bindings, planBatchSize);
+        return new EngineConfig(dataDirectory, journal, size, receiptRingSize, defaults, bindings, planBatchSize,
+                governance);
+    }
+
+    public EngineConfig withGovernance(Governance newGovernance) {
+        return new EngineConfig(dataDirectory, journal, intakeRingSize, receiptRingSize, defaults, bindings,
+                planBatchSize, newGovernance);
     }
 
     ConnectorBinding binding(String connector) {

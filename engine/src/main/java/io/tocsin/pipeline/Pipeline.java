@@ -57,6 +57,8 @@ final class Pipeline implements Recorder, PlanOutput {
     final Router router;
     final Planner planner;
     final Expiries expiries = new Expiries();
+    final ApprovalDeadlines approvalDeadlines = new ApprovalDeadlines();
+    Governance governance = Governance.defaults();
     final Map<Long, InFlight> inFlight = new HashMap<>();
     final Dispatcher dispatcher;
     private final IntakeRing intake;
@@ -91,8 +93,9 @@ final class Pipeline implements Recorder, PlanOutput {
             int work = doWork();
             if (work == 0) {
                 long now = nowNanos();
+                Instant t = clock.instant();
                 long sleep = Math.min(MAX_SLEEP_NANOS, Math.min(dispatcher.nanosToNextAttempt(now),
-                        expiries.nanosUntilNext(clock.instant())));
+                        Math.min(expiries.nanosUntilNext(t), approvalDeadlines.nanosUntilNext(t))));
                 if (sleep > 0) {
                     doorbell.sleep(sleep, this::hasWork);
                 }
@@ -198,7 +201,9 @@ final class Pipeline implements Recorder, PlanOutput {
         }
         String id = ledger.nextAlertId();
         long at = s.receivedAt() != null ? s.receivedAt().toEpochMilli() : clock.millis();
-        record(new AlertAccepted(at, id, s.publisher(), s.needsApproval(), s.contentType(), s.raw(), alert));
+        boolean correction = isCorrection(decision, s.publisher());
+        record(new AlertAccepted(at, id, s.publisher(), s.needsApproval() && !correction, s.contentType(), s.raw(),
+                alert, correction));
         AlertEntry e = ledger.entry(id);
         if (decision.kind() == ReferenceDecision.Kind.SUPERSEDE) {
             stopAlert(decision.targets().get(0));
@@ -213,12 +218,38 @@ final class Pipeline implements Recorder, PlanOutput {
         return new IntakeOutcome(IntakeOutcome.Kind.ACCEPTED, id, e.state().name(), note);
     }
 
+    /**
+     * The pre-approved correction path: a Cancel or Update of alerts that were already released (approved or
+     * never needing approval), from their own publisher (or person) or a configured corrector. It needs no
+     * approval and goes ahead of every queue. Corrections of alerts still waiting for approval get no bypass.
+     */
+    private boolean isCorrection(ReferenceDecision decision, String publisher) {
+        if (decision.kind() != ReferenceDecision.Kind.SUPERSEDE && decision.kind() != ReferenceDecision.Kind.CANCEL) {
+            return false;
+        }
+        if (decision.targets().isEmpty()) {
+            return false;
+        }
+        for (String target : decision.targets()) {
+            AlertEntry original = ledger.entry(target);
+            AlertState st = original.state();
+            boolean released = st == AlertState.ACTIVE || st == AlertState.DISPATCHING || st == AlertState.DONE;
+            if (!released || !governance.mayCorrect(publisher, original.publisher())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private IntakeOutcome operator(OperatorAction.Kind kind, String alertId, String operator, String reason) {
         AlertEntry e = alertId == null ? null : ledger.entry(alertId);
         if (e == null) {
             return new IntakeOutcome(IntakeOutcome.Kind.NOT_FOUND, alertId, null, "no alert " + alertId);
         }
         String refusal = ledger.refusal(kind, alertId, operator);
+        if (refusal == null && kind == OperatorAction.Kind.APPROVE) {
+            refusal = governance.identities().selfApproval(e.publisher(), operator);
+        }
         if (refusal != null) {
             return new IntakeOutcome(IntakeOutcome.Kind.REJECTED, alertId, e.state().name(), refusal);
         }
@@ -239,6 +270,9 @@ final class Pipeline implements Recorder, PlanOutput {
         }
         if (e.expires() != null && (e.live() || e.state() == AlertState.PENDING_APPROVAL)) {
             expiries.watch(e);
+        }
+        if (e.state() == AlertState.PENDING_APPROVAL && governance.approvalWindow() != null) {
+            approvalDeadlines.watch(e, e.receivedAt().plus(governance.approvalWindow()));
         }
     }
 
@@ -331,7 +365,19 @@ final class Pipeline implements Recorder, PlanOutput {
             AlertState s = e.state();
             if (s == AlertState.ACTIVE || s == AlertState.DISPATCHING || s == AlertState.PENDING_APPROVAL
                     || s == AlertState.DONE) {
-                record(new AlertClosed(now.toEpochMilli(), e.id(), AlertState.EXPIRED, "expired at " + e.expires()));
+                String why = s == AlertState.PENDING_APPROVAL
+                        ? "CAP expires " + e.expires() + " passed while waiting for approval; never sent"
+                        : "expired at " + e.expires();
+                record(new AlertClosed(now.toEpochMilli(), e.id(), AlertState.EXPIRED, why));
+                stopAlert(e.id());
+                n++;
+            }
+        }
+        for (AlertEntry e = approvalDeadlines.due(now); e != null; e = approvalDeadlines.due(now)) {
+            if (e.state() == AlertState.PENDING_APPROVAL) {
+                record(new AlertClosed(now.toEpochMilli(), e.id(), AlertState.EXPIRED, "not approved within the "
+                        + "approval window of " + governance.approvalWindow() + " (received " + e.receivedAt()
+                        + "); never sent"));
                 stopAlert(e.id());
                 n++;
             }
@@ -346,6 +392,9 @@ final class Pipeline implements Recorder, PlanOutput {
         journal.append(record);
         DispatchBatch batch = ledger.apply(record);
         audit.onRecord(record);
+        for (io.tocsin.ledger.CorrectionTiming t : ledger.drainCorrectionsTimed()) {
+            audit.note("time-to-correct", "engine", t.originalId(), t.summary());
+        }
         if (batch != null) {
             enqueue(batch, ((DispatchesPlanned) record).targets(), batch.firstId(), null);
         }

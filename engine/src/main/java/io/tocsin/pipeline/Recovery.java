@@ -25,6 +25,7 @@ final class Recovery {
     static RecoveryReport run(Pipeline p, Clock clock) {
         long t0 = System.currentTimeMillis();
         long records = p.journal.replay((pos, r) -> p.ledger.apply(r));
+        p.ledger.drainCorrectionsTimed(); // audited when they happened, not again at every start
         List<DispatchesPlanned> open = new ArrayList<>();
         p.journal.replay((pos, r) -> {
             if (r instanceof DispatchesPlanned d && hasOpen(p, d)) {

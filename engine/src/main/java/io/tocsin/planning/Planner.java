@@ -85,7 +85,7 @@ public final class Planner implements AutoCloseable {
         for (PlanningJob job : ordered) {
             for (int i = 0; i < ITEMS_PER_STEP; i++) {
                 PlanItem item = job.peek();
-                if (item == null || (item instanceof PlanItem.Recipients && !routes.smsHasRoom())) {
+                if (item == null || (item instanceof PlanItem.Recipients && !roomFor(job))) {
                     break;
                 }
                 job.poll();
@@ -101,11 +101,16 @@ public final class Planner implements AutoCloseable {
     public boolean hasWork() {
         for (PlanningJob job : jobs.values()) {
             PlanItem item = job.peek();
-            if (item != null && (!(item instanceof PlanItem.Recipients) || routes.smsHasRoom())) {
+            if (item != null && (!(item instanceof PlanItem.Recipients) || roomFor(job))) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** Corrections (class 0) are planned even into full SMS queues: they must not wait behind bulk traffic. */
+    private boolean roomFor(PlanningJob job) {
+        return job.entry.priorityClass() == 0 || routes.smsHasRoom();
     }
 
     private boolean handle(PlanningJob job, PlanItem item, long now, PlanOutput out) {

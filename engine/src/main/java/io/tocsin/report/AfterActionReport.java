@@ -177,6 +177,10 @@ public final class AfterActionReport {
         }
         if (d.replaces() != null) {
             m.put("corrects", d.replaces());
+            ledger.delivery(d.replaces()).map(DeliveryView::corrected).ifPresent(t -> m.put("timeToCorrect", timing(t)));
+        }
+        if (d.corrected() != null) {
+            m.put("timeToCorrect", timing(d.corrected()));
         }
         List<String> cancelled = new ArrayList<>();
         for (TimelineEntry t : a.timeline()) {
@@ -187,6 +191,23 @@ public final class AfterActionReport {
         if (!cancelled.isEmpty()) {
             m.put("cancels", cancelled);
         }
+        return m;
+    }
+
+    /** The measured time-to-correct (journaled times; the audit chain holds the same line). */
+    private static Map<String, Object> timing(io.tocsin.ledger.CorrectionTiming t) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("original", t.originalId());
+        m.put("correctedBy", t.correctedBy());
+        m.put("originalFirstDispatch", t.originalFirstDispatch());
+        m.put("correctionAccepted", t.correctionAccepted());
+        m.put("originalPurged", t.originalPurged());
+        m.put("purgedDispatches", t.purgedDispatches());
+        m.put("correctionFirstDispatch", t.correctionFirstDispatch());
+        m.put("msCorrectionAcceptedToFirstDispatch", t.millisFromCorrectionToFirstDispatch());
+        m.put("msOriginalFirstDispatchToCorrectionFirstDispatch", t.millisFromOriginalToCorrectionDispatch());
+        m.put("msCorrectionAcceptedToPurge", t.millisFromCorrectionToPurge());
+        m.put("msOriginalFirstDispatchToPurge", t.millisFromOriginalToPurge());
         return m;
     }
 

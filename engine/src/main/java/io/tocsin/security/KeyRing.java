@@ -30,20 +30,28 @@ public final class KeyRing {
     private final List<Entry> entries;
     private final List<Publisher> publishers;
     private final List<Operator> operators;
+    private final Identities identities;
 
-    private KeyRing(List<Entry> entries, List<Publisher> publishers, List<Operator> operators) {
+    private KeyRing(List<Entry> entries, List<Publisher> publishers, List<Operator> operators,
+                    Identities identities) {
         this.entries = List.copyOf(entries);
         this.publishers = List.copyOf(publishers);
         this.operators = List.copyOf(operators);
+        this.identities = identities;
     }
 
     /** Builder-free construction for tests and embedding: pairs of (hash, publisher) and (hash, operator). */
     public static KeyRing of(List<KeyedPublisher> publishers, List<KeyedOperator> operators) {
+        return of(publishers, operators, Identities.NAMES);
+    }
+
+    /** As {@link #of(List, List)}, with the people behind the accounts (for the self-approval rule). */
+    public static KeyRing of(List<KeyedPublisher> publishers, List<KeyedOperator> operators, Identities identities) {
         List<Entry> entries = new ArrayList<>();
         publishers.forEach(p -> entries.add(new Entry(p.hash(), Caller.of(p.publisher()))));
         operators.forEach(o -> entries.add(new Entry(o.hash(), Caller.of(o.operator()))));
         return new KeyRing(entries, publishers.stream().map(KeyedPublisher::publisher).toList(),
-                operators.stream().map(KeyedOperator::operator).toList());
+                operators.stream().map(KeyedOperator::operator).toList(), identities);
     }
 
     public record KeyedPublisher(KeyHash hash, Publisher publisher) {
@@ -87,7 +95,7 @@ public final class KeyRing {
         if (!checks.problems().isEmpty()) {
             throw new ConfigException("(publishers/operators)", checks.problems());
         }
-        return of(pubs, ops);
+        return of(pubs, ops, identitiesOf(config));
     }
 
     /** The caller whose key this is, or empty. Constant-time over all keys. */
@@ -102,6 +110,25 @@ public final class KeyRing {
             found = match && found == null ? e.caller() : found;
         }
         return Optional.ofNullable(found);
+    }
+
+    /** The people behind publisher keys and operator accounts (owner / person links from configuration). */
+    public Identities identities() { return identities; }
+
+    private static Identities identitiesOf(TocsinConfig config) {
+        java.util.Map<String, String> owners = new java.util.HashMap<>();
+        for (PublisherConfig pc : config.publishers()) {
+            if (pc.owner() != null && !pc.owner().isBlank() && pc.name() != null) {
+                owners.put(pc.name(), pc.owner().trim());
+            }
+        }
+        java.util.Map<String, String> people = new java.util.HashMap<>();
+        for (OperatorConfig oc : config.operators()) {
+            if (oc.person() != null && !oc.person().isBlank() && oc.name() != null) {
+                people.put(oc.name(), oc.person().trim());
+            }
+        }
+        return new Identities(owners, people);
     }
 
     public List<Publisher> publishers() { return publishers; }

@@ -1,4 +1,4 @@
 package io.tocsin.security;
 
-/** What an operator key may do besides reading. */
-public enum OperatorRole { APPROVE, CANCEL }
+/** What an operator key may do besides reading: approve/reject, cancel, schedule unannounced drills. */
+public enum OperatorRole { APPROVE, CANCEL, DRILL }

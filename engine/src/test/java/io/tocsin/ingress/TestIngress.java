@@ -43,6 +43,15 @@ final class TestIngress implements AutoCloseable {
                 Duration.ofSeconds(2)), new JsonAlertParser());
     }
 
+    /** A client for another server (no fakes of its own). */
+    private TestIngress(IngressServer server) {
+        this.server = server;
+    }
+
+    static TestIngress client(IngressServer server) {
+        return new TestIngress(server);
+    }
+
     TestIngress(ServerConfig config, AlertParser parser) throws InterruptedException {
         KeyRing keys = keyRing();
         AlertApi api = new AlertApi(keys, intake, ledger, parser, RegionShapes.NONE, Clock.systemUTC(), config);
