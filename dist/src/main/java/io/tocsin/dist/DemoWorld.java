@@ -24,7 +24,7 @@ import java.util.Map;
  * end) per carrier, one playout server for every TV station, and a WAV drop folder per radio transmitter;
  * plus the connector configuration that points Tocsin at them. Closing it stops every simulator.
  */
-final class DemoWorld implements AutoCloseable {
+public final class DemoWorld implements AutoCloseable {
     static final List<String> CARRIERS = List.of("cmcc", "cucc", "ctcc");
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -34,11 +34,24 @@ final class DemoWorld implements AutoCloseable {
     final List<ConnectorConfig> connectors = new ArrayList<>();
 
     static DemoWorld start(Targeting targeting, Path dataDir, double smsTpsPerCarrier) throws IOException {
+        Map<String, Double> caps = new LinkedHashMap<>();
+        CARRIERS.forEach(c -> caps.put(c, smsTpsPerCarrier));
+        return start(targeting, dataDir, caps, true);
+    }
+
+    /**
+     * The peers with each carrier's SMS cap (submit_sm per second over the account; 0 = none), enforced by its
+     * SMSC and paced to by its connector; radio and TV only when {@code broadcast}.
+     */
+    public static DemoWorld start(Targeting targeting, Path dataDir, Map<String, Double> smsTpsByCarrier,
+                                  boolean broadcast) throws IOException {
         DemoWorld world = new DemoWorld();
         try {
-            world.startSms(smsTpsPerCarrier);
+            world.startSms(smsTpsByCarrier);
             world.startCellBroadcast(targeting);
-            world.startBroadcast(targeting, dataDir);
+            if (broadcast) {
+                world.startBroadcast(targeting, dataDir);
+            }
             return world;
         } catch (IOException | RuntimeException e) {
             world.close();
@@ -46,19 +59,24 @@ final class DemoWorld implements AutoCloseable {
         }
     }
 
-    private void startSms(double tpsPerCarrier) throws IOException {
+    private void startSms(Map<String, Double> tpsByCarrier) throws IOException {
         for (String carrier : CARRIERS) {
+            double tpsPerCarrier = tpsByCarrier.getOrDefault(carrier, 0.0);
             SmscConfig cfg = SmscConfig.defaults(carrier).withLimits(0, tpsPerCarrier, 0)
                     .withReceipts(java.time.Duration.ofMillis(5), SmscConfig.ReceiptFormat.TEXT_AND_TLV);
             SmscSimulator smsc = new SmscSimulator(cfg).start();
             smscs.put(carrier, smsc);
             ObjectNode s = JSON.createObjectNode();
             s.put("carrier", carrier).put("source_address", "12379").put("default_language", "zh-CN");
+            if (tpsPerCarrier > 0) {
+                s.put("account_tps", tpsPerCarrier); // the connector paces to the carrier's cap itself
+            }
             ArrayNode binds = s.putArray("binds");
             binds.addObject().put("host", "127.0.0.1").put("port", smsc.port()).put("system_id", "tocsin")
                     .put("password", "demo").put("bind_type", "transceiver").put("window", 32).put("count", 4);
             connectors.add(new ConnectorConfig("sms-" + carrier, "smpp", "SMS", true, carrier,
-                    new LimitsConfig(tpsPerCarrier > 0 ? tpsPerCarrier : null, null, 4096, null), s));
+                    new LimitsConfig(tpsPerCarrier > 0 ? tpsPerCarrier : null,
+                            tpsPerCarrier > 0 ? (int) Math.max(16, tpsPerCarrier / 50) : null, 4096, null), s));
         }
     }
 
@@ -110,6 +128,26 @@ final class DemoWorld implements AutoCloseable {
         s.putObject("audio").put("sampleRate", 22050).put("attentionSeconds", 8);
         s.putObject("tts").put("enabled", true).put("command", "espeak-ng").put("timeoutSeconds", 30);
         return s;
+    }
+
+    /** The simulated SMSC per carrier. */
+    public Map<String, SmscSimulator> smscs() {
+        return smscs;
+    }
+
+    /** The simulated CBC per carrier. */
+    public Map<String, CbcSimulator> cbcs() {
+        return cbcs;
+    }
+
+    /** The playout server, or null without broadcast. */
+    public AmcpSimulator playout() {
+        return playout;
+    }
+
+    /** The connectors pointing at these peers. */
+    public List<ConnectorConfig> connectors() {
+        return connectors;
     }
 
     @Override

@@ -134,6 +134,7 @@ public final class CbcEndpoint implements AutoCloseable {
     }
 
     private void post(HttpExchange ex, byte[] body, boolean silent) throws IOException {
+        owner.postArrivals().record();
         CbcCounters c = owner.counters();
         c.posts.incrementAndGet();
         String type = ex.getRequestHeaders().getFirst("Content-Type");
@@ -173,6 +174,7 @@ public final class CbcEndpoint implements AutoCloseable {
     }
 
     private void delete(HttpExchange ex, String idText, boolean silent) throws IOException {
+        owner.deleteArrivals().record();
         CbcCounters c = owner.counters();
         c.deletes.incrementAndGet();
         int id;

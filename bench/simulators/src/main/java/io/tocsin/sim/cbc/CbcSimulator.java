@@ -32,6 +32,8 @@ public final class CbcSimulator implements AutoCloseable {
     private final CbcStore store;
     private final CbcFaults faults = new CbcFaults();
     private final CbcCounters counters = new CbcCounters();
+    private final io.tocsin.sim.Arrivals posts = new io.tocsin.sim.Arrivals();
+    private final io.tocsin.sim.Arrivals deletes = new io.tocsin.sim.Arrivals();
     private final EcbeValidator validator = new EcbeValidator();
     private final List<CbcEndpoint> endpoints = new ArrayList<>();
     private final ExecutorService executor;
@@ -85,6 +87,16 @@ public final class CbcSimulator implements AutoCloseable {
 
     public CbcCounters counters() {
         return counters;
+    }
+
+    /** When ECBE POSTs (create / write-replace) arrived, whatever the answer. */
+    public io.tocsin.sim.Arrivals postArrivals() {
+        return posts;
+    }
+
+    /** When ECBE DELETEs (cancel) arrived, whatever the answer. */
+    public io.tocsin.sim.Arrivals deleteArrivals() {
+        return deletes;
     }
 
     public CbcStore store() {

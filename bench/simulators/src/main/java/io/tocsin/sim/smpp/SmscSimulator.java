@@ -45,6 +45,7 @@ public final class SmscSimulator implements AutoCloseable {
     final SmscConfig config;
     final Inbox inbox;
     final RateMeter rate = new RateMeter();
+    final io.tocsin.sim.Arrivals arrivals = new io.tocsin.sim.Arrivals();
     final LongAdder accepted = new LongAdder();
     final LongAdder throttled = new LongAdder();
     final LongAdder rejected = new LongAdder();
@@ -100,6 +101,9 @@ public final class SmscSimulator implements AutoCloseable {
     public Inbox inbox() { return inbox; }
 
     public RateMeter rate() { return rate; }
+
+    /** When submit_sm PDUs arrived (every one, before throttling or refusal). */
+    public io.tocsin.sim.Arrivals arrivals() { return arrivals; }
 
     /** Counters so far. */
     public SmscStats stats() {

@@ -46,6 +46,7 @@ final class SubmitHandler implements ServerMessageReceiverListener {
 
     @Override
     public SubmitSmResult onAcceptSubmitSm(SubmitSm submit, SMPPServerSession source) throws ProcessRequestException {
+        smsc.arrivals.record();
         SmscConfig c = smsc.config;
         SimBind bind = smsc.binds.get(source);
         if (bind == null) {

@@ -1,0 +1,45 @@
+package io.tocsin.dist.bench;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Settings of one harness run. Immutable.
+ *
+ * @param root          the Tocsin root (config/geo is read from it)
+ * @param work          work directory (engine config, journal, logs); wiped data on start
+ * @param subscribers   generated directory size in the engine
+ * @param cells         generated cell sites
+ * @param seed          seed of the directory and sites (engine and harness use the same)
+ * @param caps          each carrier's SMS cap, submit_sm per second (SMSC enforces, connector paces)
+ * @param window        the engine's in-flight window per connector (offered, unanswered)
+ * @param broadcast     also radio (WAV drop folders) and TV (AMCP playout)
+ * @param engineHeap    -Xmx of the engine process, e.g. "2g"
+ * @param startTimeoutSeconds longest wait for the engine to serve
+ */
+record BenchOptions(Path root, Path work, int subscribers, int cells, long seed, Map<String, Double> caps,
+                    int window, boolean broadcast, String engineHeap, int startTimeoutSeconds) {
+
+    /** Realistic relative sizes: the largest carrier has half the capacity. */
+    static Map<String, Double> defaultCaps() {
+        Map<String, Double> caps = new LinkedHashMap<>();
+        caps.put("cmcc", 1000.0);
+        caps.put("cucc", 500.0);
+        caps.put("ctcc", 500.0);
+        return caps;
+    }
+
+    /** Parses {@code cmcc=1000,cucc=500,ctcc=500}. */
+    static Map<String, Double> parseCaps(String text) {
+        Map<String, Double> caps = new LinkedHashMap<>();
+        for (String part : text.split(",")) {
+            String[] kv = part.trim().split("=");
+            if (kv.length != 2) {
+                throw new IllegalArgumentException("caps are carrier=tps,...: " + text);
+            }
+            caps.put(kv[0].trim(), Double.parseDouble(kv[1].trim()));
+        }
+        return caps;
+    }
+}

@@ -1,0 +1,108 @@
+package io.tocsin.dist.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.tocsin.targeting.geo.Region;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+
+/**
+ * The crash campaign: a city-wide warning fans out while the engine process is killed with SIGKILL at random
+ * moments and restarted on the same journal, {@code kills} times; then it runs to its end. Counted: recipients
+ * that never got the message (lost, must be 0), extra messages at the SMSCs (duplicates, must stay within the
+ * in-flight windows at the kills), and per restart the time from the new process's spawn to its first
+ * submit_sm (resume). Not thread-safe.
+ */
+final class CrashCampaign {
+    /** The table and whether the campaign's promises held. */
+    record Result(ResultTable table, boolean ok, long lost, long duplicates, long bound, int kills, Samples resume) {
+    }
+
+    private CrashCampaign() {
+    }
+
+    static Result run(Driver d, int kills, int minDelayMs, int maxDelayMs, Random random, Duration timeout)
+            throws Exception {
+        ResultTable t = new ResultTable(String.format(Locale.ROOT,
+                "crash campaign: %d kill -9 during a city-wide fan-out to %,d subscribers, caps %s",
+                kills, d.world.options.subscribers(), d.world.options.caps()));
+        d.start();
+        List<String> city = d.world.sites.geography().regions().all().stream().map(Region::code).sorted().toList();
+        Fanout fan = new Fanout(d);
+        Driver.Pushed warning = d.push(d.caps.districts("台风", city, "广州市台风红色预警"), 0, Duration.ofSeconds(60));
+        fan.follow(warning);
+        Samples resume = new Samples();
+        Samples resumeAfterServing = new Samples();
+        long possibleDuplicates = 0;
+        long requeued = 0;
+        int done = 0;
+        boolean ackedSurvived = true;
+        for (int k = 0; k < kills; k++) {
+            long delay = minDelayMs + (long) random.nextInt(Math.max(1, maxDelayMs - minDelayMs));
+            Thread.sleep(delay); // the random moment of the kill
+            JsonNode before = d.world.api().alert(warning.id());
+            if (Driver.smsSettled(before)) {
+                d.log.printf("crash: the fan-out finished after %d kills%n", k);
+                break;
+            }
+            long pdus = d.world.smsPdus();
+            d.world.engine().kill();
+            d.world.armArrivals();
+            EngineProcess e = d.world.spawnEngine();
+            d.world.awaitEngine(e);
+            long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+            while (d.world.firstSms() == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(1); // polling the SMSCs' arrival clocks
+            }
+            long first = d.world.firstSms();
+            double fromSpawn = first == 0 ? Double.NaN : (first - e.spawnedNanos()) / 1e6;
+            double fromServing = first == 0 ? Double.NaN : fromSpawn - e.startMillis();
+            resume.add(fromSpawn);
+            resumeAfterServing.add(fromServing);
+            possibleDuplicates += e.recovery().getOrDefault("possibleDuplicates", 0L);
+            requeued += e.recovery().getOrDefault("requeued", 0L);
+            JsonNode after = d.world.api().alert(warning.id());
+            ackedSurvived &= after != null;
+            done++;
+            d.log.printf(Locale.ROOT, "kill %d after %d ms at %,d submit_sm: restarted, serving after %.0f ms, first"
+                    + " submit_sm %.0f ms after spawn (%.0f ms after serving); recovery %s; ledger %s%n", k + 1, delay,
+                    pdus, e.startMillis(), fromSpawn, fromServing, e.recovery(), ChannelCount.of(after, Driver.SMS));
+        }
+        JsonNode settled = fan.awaitSettled(timeout);
+        ChannelCount sms = ChannelCount.of(settled, Driver.SMS);
+        int recipients = d.world.smscs().values().stream().mapToInt(s -> s.inbox().recipients()).sum();
+        long duplicates = d.world.smscs().values().stream().mapToLong(s -> s.inbox().duplicates()).sum();
+        long messages = d.world.smsMessages();
+        long lost = sms.planned() - recipients;
+        long bound = (long) done * d.world.smscs().size() * d.world.options.window();
+        boolean ok = lost == 0 && duplicates <= bound && ackedSurvived && sms.settled();
+        t.row("kills (SIGKILL, restart on the same journal)", done + " of " + kills, "", "");
+        t.row("acknowledged alert in the ledger after every restart", Boolean.toString(ackedSurvived), "true",
+                ResultTable.met(ackedSurvived));
+        t.row("SMS planned / delivered (ledger)", ResultTable.num(sms.planned()) + " / " + ResultTable.num(
+                sms.delivered()) + " (failed " + sms.failed() + ", unknown " + sms.unknown() + ", expired "
+                + sms.expired() + ")", "", "");
+        t.row("distinct recipients at the SMSCs / messages", ResultTable.num(recipients) + " / "
+                + ResultTable.num(messages), "", "");
+        t.row("lost (planned, never at an SMSC)", Long.toString(lost), "0", lost == 0 ? "met" : "**LOST**");
+        t.row("duplicates (extra messages at the SMSCs)", Long.toString(duplicates), "<= " + bound + " (" + done
+                + " kills × " + d.world.smscs().size() + " connectors × window " + d.world.options.window() + ")",
+                ResultTable.met(duplicates <= bound));
+        t.row("re-sent as possible duplicates / re-queued (engines' recovery reports)", possibleDuplicates + " / "
+                + requeued, "", "");
+        t.row("restart: spawn → first submit_sm", resume.summary(), "target < 5 s for 1M recipients",
+                d.world.options.subscribers() >= 1_000_000 ? ResultTable.met(resume.max() < 5000) : "(run with"
+                        + " --subscribers 1000000 for the target)");
+        t.row("restart: serving → first submit_sm", resumeAfterServing.summary(), "", "");
+        long posts = d.world.cbcs().values().stream().mapToLong(c -> c.counters().posts.get()).sum();
+        long conflicts = d.world.cbcs().values().stream().mapToLong(c -> c.counters().conflicts.get()).sum();
+        long replaced = d.world.cbcs().values().stream().mapToLong(c -> c.counters().replaced.get()).sum();
+        long held = d.world.cbcs().values().stream().filter(c -> !c.store().messages().isEmpty()).count();
+        t.row("cell broadcast: POSTs / 409 conflicts / write-replace; CBCs holding the warning", posts + " / "
+                + conflicts + " / " + replaced + "; " + held + " of " + d.world.cbcs().size(), "", "");
+        t.note(String.format(Locale.ROOT, "Wall time to 100%% delivered including the kills: %s.",
+                ResultTable.s(fan.curve().millisTo(1.0, sms.planned()))));
+        return new Result(t, ok, lost, duplicates, bound, done, resume);
+    }
+}

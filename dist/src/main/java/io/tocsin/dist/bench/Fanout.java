@@ -1,0 +1,90 @@
+package io.tocsin.dist.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * One alert's SMS fan-out followed to its end and judged: times to 50/90/99/100% of its recipients in the SMSC
+ * inboxes against the theoretical minimum (recipients × segments / sum of the carriers' caps), the sustained rate
+ * between 10% and 90% against the sum of the caps, and exactness (each recipient once). Not thread-safe.
+ */
+final class Fanout {
+    private final Driver d;
+    private Driver.Pushed pushed;
+    private final DeliveryCurve curve;
+    private final long segmentsBefore;
+    private final int recipientsBefore;
+    private final long duplicatesBefore;
+
+    /** Call before pushing (counts start here); then {@link #follow}. */
+    Fanout(Driver d) {
+        this.d = d;
+        this.segmentsBefore = d.world.smsSegments();
+        this.recipientsBefore = d.world.smscs().values().stream().mapToInt(s -> s.inbox().recipients()).sum();
+        this.duplicatesBefore = d.world.smscs().values().stream().mapToLong(s -> s.inbox().duplicates()).sum();
+        this.curve = new DeliveryCurve(d.world::smsMessages, d.world::engine);
+    }
+
+    /** The alert to follow; times count from its 202. */
+    Fanout follow(Driver.Pushed p) {
+        this.pushed = p;
+        curve.startAt(p.ack().answeredNanos());
+        return this;
+    }
+
+    DeliveryCurve curve() {
+        return curve;
+    }
+
+    /** SMS planned for the alert so far (0 until targeting has run). */
+    long planned() {
+        return ChannelCount.of(d.world.api().alert(pushed.id()), Driver.SMS).planned();
+    }
+
+    /** Waits until every SMS of the alert is settled; returns its view. */
+    JsonNode awaitSettled(Duration wait) throws InterruptedException {
+        JsonNode a = d.awaitAlert(pushed.id(), Driver::smsSettled, wait);
+        d.awaitQuiet(Duration.ofMillis(300), Duration.ofSeconds(30));
+        curve.stop();
+        return a;
+    }
+
+    /** Adds the rows of a fan-out that ran to its end; returns whether it was exact (each recipient once). */
+    boolean rows(ResultTable t, String label, JsonNode settled) {
+        ChannelCount sms = ChannelCount.of(settled, Driver.SMS);
+        long planned = sms.planned();
+        long messages = curve.current();
+        long segments = d.world.smsSegments() - segmentsBefore;
+        double segsPerMessage = messages == 0 ? 1 : (double) segments / messages;
+        double caps = d.world.sumOfCaps();
+        double minimumMs = planned * segsPerMessage / caps * 1000;
+        t.row(label + ": SMS recipients", ResultTable.num(planned) + " planned, " + ResultTable.num(sms.delivered())
+                + " delivered (ledger), " + ResultTable.num(messages) + " messages at the SMSCs, "
+                + String.format(Locale.ROOT, "%.2f", segsPerMessage) + " segments each", "", "");
+        for (double share : new double[] {0.5, 0.9, 0.99, 1.0}) {
+            double ms = curve.millisTo(share, planned);
+            double ratio = ms / (minimumMs * share);
+            t.row(String.format(Locale.ROOT, "%s: time to %.0f%% delivered", label, share * 100), ResultTable.s(ms),
+                    "minimum " + ResultTable.s(minimumMs * share), String.format(Locale.ROOT, "%.2fx the minimum", ratio));
+        }
+        double rate = curve.ratePerSecond(0.1, 0.9, planned) * segsPerMessage;
+        double ratio = rate / caps;
+        t.row(label + ": fan-out rate (10%→90%)", String.format(Locale.ROOT, "%,.0f submit_sm/s", rate),
+                String.format(Locale.ROOT, "sum of caps %,.0f/s; target >= 95%%", caps),
+                String.format(Locale.ROOT, "%.1f%% of caps, %s", ratio * 100, ResultTable.met(ratio >= 0.95)));
+        int recipients = d.world.smscs().values().stream().mapToInt(s -> s.inbox().recipients()).sum()
+                - recipientsBefore;
+        long duplicates = d.world.smscs().values().stream().mapToLong(s -> s.inbox().duplicates()).sum()
+                - duplicatesBefore;
+        boolean exact = recipients == planned && duplicates == 0 && sms.delivered() == planned;
+        t.row(label + ": exactness", ResultTable.num(recipients) + " distinct recipients, " + duplicates
+                + " duplicates", "planned " + ResultTable.num(planned), exact ? "each once" : "**not exact**");
+        JsonNode report = d.world.api().report(pushed.id());
+        JsonNode engineTimes = report == null ? null : report.path("timeline").path(Driver.SMS).path("msToDelivered");
+        if (engineTimes != null && !engineTimes.isMissingNode()) {
+            t.row(label + ": engine's own report, ms to delivered", engineTimes.toString(), "receipts in the ledger", "");
+        }
+        return exact;
+    }
+}
