@@ -17,9 +17,16 @@ import java.util.Map;
  * @param broadcast     also radio (WAV drop folders) and TV (AMCP playout)
  * @param engineHeap    -Xmx of the engine process, e.g. "2g"
  * @param startTimeoutSeconds longest wait for the engine to serve
+ * @param engineJvmArgs further JVM options of the engine process (tests use C1 only and the serial GC to start
+ *                      faster on a loaded machine; the measured runs use none)
  */
 record BenchOptions(Path root, Path work, int subscribers, int cells, long seed, Map<String, Double> caps,
-                    int window, boolean broadcast, String engineHeap, int startTimeoutSeconds) {
+                    int window, boolean broadcast, String engineHeap, int startTimeoutSeconds,
+                    java.util.List<String> engineJvmArgs) {
+
+    BenchOptions {
+        engineJvmArgs = java.util.List.copyOf(engineJvmArgs);
+    }
 
     /** Realistic relative sizes: the largest carrier has half the capacity. */
     static Map<String, Double> defaultCaps() {

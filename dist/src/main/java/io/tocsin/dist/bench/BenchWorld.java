@@ -74,7 +74,7 @@ final class BenchWorld implements AutoCloseable {
 
     /** Starts (or restarts, on the same journal) the engine process and waits until it serves. */
     EngineProcess startEngine() throws IOException, InterruptedException {
-        EngineProcess e = EngineProcess.spawn(configFile, work, options.engineHeap(), engines.size());
+        EngineProcess e = EngineProcess.spawn(configFile, work, options.engineHeap(), options.engineJvmArgs(), engines.size());
         engines.add(e);
         engine = e;
         if (!e.awaitServing(Duration.ofSeconds(options.startTimeoutSeconds()))) {
@@ -87,7 +87,7 @@ final class BenchWorld implements AutoCloseable {
 
     /** Spawns the engine without waiting (for timing a restart from the spawn). */
     EngineProcess spawnEngine() throws IOException {
-        EngineProcess e = EngineProcess.spawn(configFile, work, options.engineHeap(), engines.size());
+        EngineProcess e = EngineProcess.spawn(configFile, work, options.engineHeap(), options.engineJvmArgs(), engines.size());
         engines.add(e);
         engine = e;
         return e;

@@ -39,7 +39,8 @@ final class EngineProcess implements AutoCloseable {
     }
 
     /** Spawns engine number {@code n} (logs are per n) on the configuration; returns at once. */
-    static EngineProcess spawn(Path config, Path workDir, String heap, int n) throws IOException {
+    static EngineProcess spawn(Path config, Path workDir, String heap, List<String> jvmArgs, int n)
+            throws IOException {
         Path log = workDir.resolve("engine-" + n + ".log");
         Path gc = workDir.resolve("gc-" + n + ".log");
         List<String> cmd = new ArrayList<>();
@@ -47,6 +48,7 @@ final class EngineProcess implements AutoCloseable {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         cmd.add("-Xmx" + heap);
         cmd.add("-Xlog:gc:file=" + gc);
+        cmd.addAll(jvmArgs);
         cmd.addAll(LaunchFlags.inherited());
         String root = System.getProperty("tocsin.root");
         if (root != null) {

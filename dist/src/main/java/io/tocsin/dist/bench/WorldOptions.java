@@ -37,6 +37,6 @@ final class WorldOptions {
         Path w = work.isAbsolute() ? work : root.resolve(work);
         return new BenchOptions(root, w, subscribers != null ? subscribers : defaultSubscribers, cells, seed,
                 caps != null ? BenchOptions.parseCaps(caps) : BenchOptions.defaultCaps(), window,
-                defaultBroadcast && !noBroadcast, engineHeap, 600);
+                defaultBroadcast && !noBroadcast, engineHeap, 600, java.util.List.of());
     }
 }
