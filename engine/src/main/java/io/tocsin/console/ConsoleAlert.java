@@ -91,8 +91,11 @@ public record ConsoleAlert(
         }
         String v = value.trim();
         if (v.length() == 12 && v.chars().allMatch(Character::isDigit)) {
-            String trimmed = v.replaceFirst("(000)+$", "");
-            return trimmed.length() < 6 ? v.substring(0, 6) : trimmed;
+            int end = v.length();
+            while (end > 6 && v.startsWith("000", end - 3)) {
+                end -= 3;
+            }
+            return v.substring(0, end);
         }
         return v;
     }

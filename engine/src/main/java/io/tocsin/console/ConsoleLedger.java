@@ -55,6 +55,12 @@ public final class ConsoleLedger implements LedgerView {
     }
 
     @Override
+    public io.tocsin.ledger.LedgerChanges changesSince(long cursor) {
+        LedgerView d = delegate;
+        return d == null ? io.tocsin.ledger.LedgerChanges.unknown() : d.changesSince(cursor);
+    }
+
+    @Override
     public Optional<Submission> submission(String id) {
         LedgerView d = delegate;
         if (d == null) {

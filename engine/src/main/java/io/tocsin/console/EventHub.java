@@ -2,6 +2,7 @@ package io.tocsin.console;
 
 import io.micrometer.core.instrument.Counter;
 import io.tocsin.ledger.AlertView;
+import io.tocsin.ledger.LedgerChanges;
 import io.tocsin.ledger.LedgerView;
 import io.tocsin.pipeline.Submission;
 import java.time.Duration;
@@ -42,8 +43,10 @@ public final class EventHub implements AutoCloseable {
     private final Map<String, AlertView> lastSeen = new HashMap<>();
     private final Map<String, ConsoleAlert> current = new HashMap<>();
     private final Map<String, Submission> submissions = new HashMap<>();
+    private final java.util.Set<String> dirty = new java.util.LinkedHashSet<>();
     private ScheduledExecutorService thread;
     private long sequence;
+    private long cursor;
 
     public EventHub(LedgerView ledger, Metrics metrics, Duration pollEvery, Duration heartbeatEvery) {
         this.ledger = ledger;
@@ -90,26 +93,35 @@ public final class EventHub implements AutoCloseable {
 
     /** Every alert as the console currently shows it (hub thread's view; a copy). */
     public synchronized List<ConsoleAlert> alerts() {
+        if (!dirty.isEmpty() && subscribers.isEmpty()) {
+            refresh();
+        }
         return new ArrayList<>(current.values());
     }
 
     /**
-     * One duty cycle: admit waiting clients (snapshot), then send an event per changed alert.
+     * One duty cycle: send an event per changed alert, then admit waiting clients (snapshot). While nobody is
+     * connected, changes are only noted (ids), and turned into console alerts when a client joins or
+     * {@link #alerts()} is asked: an unwatched console costs the engine next to nothing under ingest load.
      * Returns the number of frames offered.
      */
     public synchronized int poll() {
-        int work = 0;
-        List<ConsoleAlert> changed = new ArrayList<>();
-        for (AlertView view : ledger.alerts()) {
-            AlertView before = lastSeen.get(view.id());
-            if (before != null && (before == view || before.equals(view))) {
-                continue;
-            }
-            lastSeen.put(view.id(), view);
-            ConsoleAlert alert = ConsoleAlert.of(view, submission(view.id()));
-            current.put(view.id(), alert);
-            changed.add(alert);
+        for (AlertView view : changedViews()) {
+            dirty.add(view.id());
         }
+        if (subscribers.isEmpty() && joining.isEmpty()) {
+            return 0;
+        }
+        List<ConsoleAlert> changed = refresh();
+        int work = 0;
+        for (ConsoleAlert alert : changed) {
+            String frame = SseFrame.event(++sequence, "alert", ConsoleJson.write(alert));
+            for (EventSubscriber s : subscribers) {
+                deliver(s, frame);
+                work++;
+            }
+        }
+        // Joiners last: their snapshot already holds every change above, so they get each alert once.
         EventSubscriber joiner;
         while ((joiner = joining.poll()) != null) {
             subscribers.add(joiner);
@@ -118,14 +130,39 @@ public final class EventHub implements AutoCloseable {
             deliver(joiner, snapshot);
             work++;
         }
-        for (ConsoleAlert alert : changed) {
-            String frame = SseFrame.event(++sequence, "alert", ConsoleJson.write(alert));
-            for (EventSubscriber s : subscribers) {
-                deliver(s, frame);
-                work++;
-            }
-        }
         return work;
+    }
+
+    /** Turns the noted changes into console alerts; returns those that really changed. */
+    private List<ConsoleAlert> refresh() {
+        List<ConsoleAlert> changed = new ArrayList<>();
+        for (String id : dirty) {
+            AlertView view = ledger.alert(id).orElse(null);
+            AlertView before = lastSeen.get(id);
+            if (view == null || (before != null && (before == view || before.equals(view)))) {
+                continue;
+            }
+            lastSeen.put(id, view);
+            ConsoleAlert alert = ConsoleAlert.of(view, submission(id));
+            current.put(id, alert);
+            changed.add(alert);
+        }
+        dirty.clear();
+        return changed;
+    }
+
+    /** The views that may have changed since the last poll: O(changed) when the ledger keeps a change log. */
+    private Iterable<AlertView> changedViews() {
+        LedgerChanges changes = ledger.changesSince(cursor);
+        cursor = changes.cursor();
+        if (!changes.complete()) {
+            return ledger.alerts();
+        }
+        List<AlertView> views = new ArrayList<>();
+        for (String id : new java.util.LinkedHashSet<>(changes.ids())) {
+            ledger.alert(id).ifPresent(views::add);
+        }
+        return views;
     }
 
     /** Sends a comment frame to every client so idle streams stay open and dead ones are noticed. */

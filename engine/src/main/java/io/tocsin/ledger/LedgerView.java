@@ -14,6 +14,15 @@ public interface LedgerView {
 
     Optional<AlertView> alert(String id);
 
+    /**
+     * The ids of alerts whose view changed since {@code cursor} (0 at first, then the cursor of the previous
+     * answer), so that a poller costs O(changed alerts). Ledgers without a change log answer
+     * {@link LedgerChanges#unknown()}: look at {@link #alerts()}.
+     */
+    default LedgerChanges changesSince(long cursor) {
+        return LedgerChanges.unknown();
+    }
+
     /** The alerts and the journal position they reflect, taken together. */
     default LedgerSnapshot snapshot() {
         return new LedgerSnapshot(journalRecords(), alerts());

@@ -25,6 +25,7 @@ final class PublishedLedger implements LedgerView {
     private volatile Snapshot cached = new Snapshot(0, Map.of(), List.of());
     private volatile long cachedVersion;
     private final Map<String, DeliveryView> deliveries = new java.util.concurrent.ConcurrentHashMap<>();
+    private final ChangeLog changes = new ChangeLog(1 << 16);
 
     void publish(List<AlertView> changed, List<DeliveryView> changedDeliveries, long records) {
         for (DeliveryView d : changedDeliveries) {
@@ -40,6 +41,7 @@ final class PublishedLedger implements LedgerView {
 
     void publish(List<AlertView> changed, long records) {
         for (AlertView v : changed) {
+            changes.add(v.id());
             if (byId.put(v.id(), v) == null) {
                 synchronized (order) {
                     order.add(v.id());
@@ -79,6 +81,11 @@ final class PublishedLedger implements LedgerView {
     @Override
     public Optional<AlertView> alert(String id) {
         return Optional.ofNullable(byId.get(id));
+    }
+
+    @Override
+    public LedgerChanges changesSince(long cursor) {
+        return changes.since(cursor);
     }
 
     @Override

@@ -42,6 +42,27 @@ class EventHubTest {
     }
 
     @Test
+    void withAChangeLogEachPollLooksOnlyAtTheAlertsThatChanged() {
+        MutableLedger logged = new MutableLedger().keepingAChangeLog();
+        EventHub onLog = new EventHub(logged, new Metrics(), Duration.ofMillis(50), Duration.ofSeconds(15));
+        for (int i = 0; i < 50; i++) {
+            logged.put(Fixtures.view("b" + i, "Actual", AlertState.DISPATCHING, 100, 10, null),
+                    Fixtures.submission("b" + i, "Actual", "Public"));
+        }
+        onLog.poll();
+        RecordingSubscriber client = new RecordingSubscriber(100);
+        onLog.subscribe(client);
+        onLog.poll();
+        assertThat(client.drain()).singleElement().asString().contains("event: snapshot").contains("\"id\":\"b49\"");
+
+        logged.put(Fixtures.view("b7", "Actual", AlertState.DISPATCHING, 100, 70, null));
+        onLog.poll();
+        assertThat(client.drain()).singleElement().asString().contains("\"id\":\"b7\"").contains("\"delivered\":70");
+        assertThat(logged.fullScans()).as("no poll read the whole ledger").isZero();
+        assertThat(onLog.alerts()).hasSize(50);
+    }
+
+    @Test
     void slowClientIsDroppedWhileOthersKeepReceiving() {
         RecordingSubscriber slow = new RecordingSubscriber(2);
         RecordingSubscriber fast = new RecordingSubscriber(1000);

@@ -1,6 +1,7 @@
 package io.tocsin.console;
 
 import io.tocsin.ledger.AlertView;
+import io.tocsin.ledger.LedgerChanges;
 import io.tocsin.ledger.LedgerView;
 import io.tocsin.pipeline.Submission;
 import java.util.ArrayList;
@@ -14,19 +15,42 @@ final class MutableLedger implements LedgerView {
 
     private final Map<String, AlertView> alerts = new LinkedHashMap<>();
     private final Map<String, Submission> submissions = new LinkedHashMap<>();
+    private final List<String> changes = new ArrayList<>();
+    private boolean keepsChangeLog;
+    private int fullScans;
+
+    /** From now on answer {@link #changesSince} like the engine's ledger does (O(changed)). */
+    synchronized MutableLedger keepingAChangeLog() {
+        keepsChangeLog = true;
+        return this;
+    }
+
+    synchronized int fullScans() {
+        return fullScans;
+    }
 
     synchronized void put(AlertView view) {
         alerts.put(view.id(), view);
+        changes.add(view.id());
     }
 
     synchronized void put(AlertView view, Submission submission) {
-        alerts.put(view.id(), view);
+        put(view);
         submissions.put(view.id(), submission);
     }
 
     @Override
     public synchronized List<AlertView> alerts() {
+        fullScans++;
         return new ArrayList<>(alerts.values());
+    }
+
+    @Override
+    public synchronized LedgerChanges changesSince(long cursor) {
+        if (!keepsChangeLog) {
+            return LedgerChanges.unknown();
+        }
+        return new LedgerChanges(changes.size(), List.copyOf(changes.subList((int) cursor, changes.size())), true);
     }
 
     @Override
