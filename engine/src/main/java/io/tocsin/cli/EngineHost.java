@@ -85,11 +85,13 @@ public final class EngineHost implements AutoCloseable {
         io.tocsin.pipeline.Governance governance = new io.tocsin.pipeline.Governance(gc.approvalWindow(),
                 keys.identities(), java.util.Set.copyOf(gc.correctors()));
         Path journalDir = config.resolve(config.journal().dir());
-        JournalConfig journalConfig = new JournalConfig(config.journal().fsync());
+        JournalConfig journalConfig = new JournalConfig(config.journal().fsync(), config.journal().minFreeBytes());
         EngineConfig engineConfig = new EngineConfig(journalDir.getParent(), journalConfig,
                 config.queues().ringSize(), config.queues().receiptsRingSize(), DispatchLimits.defaults(),
                 ConfiguredConnectors.bindings(config.connectors()), 1000, governance);
         Engine engine = new Engine(engineConfig, resolver, clock, ChronicleJournal.open(journalDir, journalConfig));
+        engine.spaceGuard(journalConfig.minFreeBytes() == 0 ? io.tocsin.journal.FreeSpaceGuard.unlimited()
+                : io.tocsin.journal.FreeSpaceGuard.forDirectory(journalDir, journalConfig.minFreeBytes()));
         IngressServer server = null;
         Console console = null;
         try {
@@ -103,7 +105,7 @@ public final class EngineHost implements AutoCloseable {
             Metrics consoleMetrics = new Metrics();
             AlertApi api = new AlertApi(keys, engine.intake(), engine.ledger(),
                     new io.tocsin.console.RecordingParser(parser, consoleLedger, consoleMetrics), shapes, clock, sc,
-                    governance);
+                    governance, new EngineHealth(engine));
             Router router = api.router();
             router.add(new ReportRoute(engine.ledger(), resolver instanceof DirectoryAreaResolver d
                     ? new ReportGeography(d) : null).route());

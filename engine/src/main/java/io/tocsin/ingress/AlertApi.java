@@ -24,7 +24,7 @@ import java.util.Map;
  * POST /api/v1/alerts/{id}/approve    operator   200 | 403 self-approval | 404 | 409
  * POST /api/v1/alerts/{id}/reject     operator   200 | 404 | 409
  * GET  /api/v1/approvals              operator   200 {approvalWindow, approvals:[...]} (oldest first)
- * GET  /health, /api/v1/health        public     200 {status:"UP"}
+ * GET  /health, /api/v1/health        public     200 {status:"UP"|"DEGRADED", connectors, journal} | 503 refusing
  * </pre>
  *
  * Thread-safe.
@@ -34,6 +34,7 @@ public final class AlertApi {
     private final KeyRing keys;
     private final SubmitAlertRoute submit;
     private final List<Route> routes = new ArrayList<>();
+    private final java.util.function.Supplier<HealthReport> healthReport;
 
     public AlertApi(KeyRing keys, AlertIntake intake, LedgerView ledger, AlertParser parser, RegionShapes shapes,
                     Clock clock, ServerConfig config) {
@@ -44,7 +45,15 @@ public final class AlertApi {
     /** With the engine's governance rules (approval window for the approvals queue, identities). */
     public AlertApi(KeyRing keys, AlertIntake intake, LedgerView ledger, AlertParser parser, RegionShapes shapes,
                     Clock clock, ServerConfig config, Governance governance) {
+        this(keys, intake, ledger, parser, shapes, clock, config, governance, HealthReport::up);
+    }
+
+    /** Also with {@code health} supplying the engine's side of {@code /health} (connectors, journal); any thread. */
+    public AlertApi(KeyRing keys, AlertIntake intake, LedgerView ledger, AlertParser parser, RegionShapes shapes,
+                    Clock clock, ServerConfig config, Governance governance,
+                    java.util.function.Supplier<HealthReport> health) {
         this.keys = keys;
+        this.healthReport = health;
         this.submit = new SubmitAlertRoute(intake, parser, shapes, clock, config);
         routes.add(submit);
         routes.addAll(new AlertQueries(ledger).routes());
@@ -55,7 +64,12 @@ public final class AlertApi {
     }
 
     private ApiResponse health() {
-        return ApiResponse.json(200, Map.of("status", "UP", "inFlight", submit.inFlight()));
+        HealthReport report = healthReport.get();
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("status", "UP");
+        body.putAll(report.details());
+        body.put("inFlight", submit.inFlight());
+        return ApiResponse.json(report.httpStatus(), body);
     }
 
     public List<Route> routes() {

@@ -40,10 +40,11 @@ public final class Engine implements AutoCloseable {
     private final AreaResolver resolver;
     private final Ledger ledger = new Ledger();
     private Pipeline pipeline;
-    private List<Connector> connectors = List.of();
+    private volatile List<Connector> connectors = List.of();
     private Thread thread;
     private volatile boolean stopping;
     private volatile RecoveryReport recovery;
+    private io.tocsin.journal.FreeSpaceGuard space;
 
     public Engine(EngineConfig config, AreaResolver resolver, Clock clock) {
         this(config, resolver, clock, ChronicleJournal.open(config.dataDirectory().resolve("journal"),
@@ -81,6 +82,13 @@ public final class Engine implements AutoCloseable {
         }
         pipeline = new Pipeline(journal, ledger, router, resolver, config.planBatchSize(), intake, receipts, doorbell,
                 clock, stats);
+        if (space == null) {
+            space = config.dataDirectory() == null || config.journal().minFreeBytes() == 0
+                    ? io.tocsin.journal.FreeSpaceGuard.unlimited()
+                    : io.tocsin.journal.FreeSpaceGuard.forDirectory(config.dataDirectory(),
+                            config.journal().minFreeBytes());
+        }
+        pipeline.space = space;
         if (config.dataDirectory() != null) {
             pipeline.audit = new io.tocsin.audit.AuditTrail(io.tocsin.audit.AuditLog.open(
                     config.dataDirectory().resolve("audit"), clock, null, false), ledger::batchOf);
@@ -95,6 +103,34 @@ public final class Engine implements AutoCloseable {
         thread.setDaemon(true);
         thread.start();
         return this;
+    }
+
+    /**
+     * Sets the guard that refuses new alerts when the journal's disk is nearly full; call before {@link #start}.
+     * Without it the engine watches {@code dataDirectory} with {@code journal().minFreeBytes()}.
+     */
+    public synchronized Engine spaceGuard(io.tocsin.journal.FreeSpaceGuard guard) {
+        if (thread != null) {
+            throw new IllegalStateException("already started");
+        }
+        this.space = guard;
+        return this;
+    }
+
+    /** The free-space guard in use (null before {@link #start} unless set). */
+    public io.tocsin.journal.FreeSpaceGuard spaceGuard() { return space; }
+
+    /** Each connector's own account of its state, in start order. Any thread. */
+    public java.util.Map<String, io.tocsin.connector.ConnectorHealth> connectorHealth() {
+        java.util.Map<String, io.tocsin.connector.ConnectorHealth> out = new java.util.LinkedHashMap<>();
+        for (Connector c : connectors) {
+            try {
+                out.put(c.name(), c.health());
+            } catch (RuntimeException e) {
+                out.put(c.name(), io.tocsin.connector.ConnectorHealth.down("health check failed: " + e));
+            }
+        }
+        return out;
     }
 
     public AlertIntake intake() { return intake; }

@@ -71,6 +71,8 @@ final class Pipeline implements Recorder, PlanOutput {
     private long lastPublish;
     long possibleDuplicates;
     io.tocsin.audit.AuditTrail audit = io.tocsin.audit.AuditTrail.NONE;
+    /** Refuses new alerts when the journal's disk is nearly full (set before the thread starts). */
+    io.tocsin.journal.FreeSpaceGuard space = io.tocsin.journal.FreeSpaceGuard.unlimited();
 
     Pipeline(Journal journal, Ledger ledger, Router router, AreaResolver resolver, int planBatchSize,
              IntakeRing intake, ReceiptRing receipts, Doorbell doorbell, Clock clock, EngineStats stats) {
@@ -194,6 +196,9 @@ final class Pipeline implements Recorder, PlanOutput {
         if (original != null) {
             return new IntakeOutcome(IntakeOutcome.Kind.DUPLICATE, original,
                     ledger.entry(original).state().name(), "same sender, identifier and sent as " + original);
+        }
+        if (!space.admitsNewAlert()) {
+            return IntakeOutcome.saturated(space.reason());
         }
         ReferenceDecision decision = ledger.decide(alert);
         if (decision.kind() == ReferenceDecision.Kind.REJECT) {

@@ -15,7 +15,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The emergency input of one transmitter: one thread that airs its messages one after another (a mount can
  * carry one source at a time), repeats them per settings until they expire, and stops any of them at once on
- * a Cancel or an Update. Thread-safe: {@link #enqueue} and {@link #stop} come from the dispatcher thread.
+ * a Cancel or an Update. While its output is unreachable, new airings wait out a growing back-off (250 ms
+ * doubling to 5 s, reset by a good airing) before they try again. Thread-safe: {@link #enqueue} and {@link #stop} come from the dispatcher thread.
  */
 final class TransmitterLine implements AutoCloseable {
 
@@ -27,6 +28,11 @@ final class TransmitterLine implements AutoCloseable {
     private final Map<String, Airing> airings = new ConcurrentHashMap<>();
     private final ScheduledExecutorService thread;
     private volatile String lastProblem; // why the last airing could not reach the output, null when it did
+    /** While the output is unreachable, airings wait until then (System.nanoTime); 0 = no back-off. */
+    private volatile long retryAtNanos;
+    private volatile long backoffNanos;
+    static final long FIRST_BACKOFF_NANOS = 250_000_000L;
+    static final long MAX_BACKOFF_NANOS = 5_000_000_000L;
 
     TransmitterLine(Transmitter transmitter, RadioSettings settings, AudioLibrary library, Receipts receipts,
                     Clock clock) {
@@ -57,7 +63,14 @@ final class TransmitterLine implements AutoCloseable {
             return false;
         }
         airings.put(airing.dispatch.alertId(), airing);
-        thread.execute(() -> air(airing, 1));
+        // After "unreachable" the engine offers the dispatch again at once: wait out the back-off here, per
+        // transmitter, so a dead Icecast is retried at a growing interval, not in a loop of journal writes.
+        long wait = retryAtNanos - System.nanoTime();
+        if (retryAtNanos != 0 && wait > 0) {
+            thread.schedule(() -> air(airing, 1), wait, TimeUnit.NANOSECONDS);
+        } else {
+            thread.execute(() -> air(airing, 1));
+        }
         return true;
     }
 
@@ -125,6 +138,13 @@ final class TransmitterLine implements AutoCloseable {
             lastProblem = reason;
         } else if (worst == OutputResult.Kind.DONE) {
             lastProblem = null;
+            backoffNanos = 0;
+            retryAtNanos = 0;
+        }
+        if (worst == OutputResult.Kind.UNREACHABLE) {
+            long b = backoffNanos == 0 ? FIRST_BACKOFF_NANOS : Math.min(backoffNanos * 2, MAX_BACKOFF_NANOS);
+            backoffNanos = b;
+            retryAtNanos = System.nanoTime() + b;
         }
         switch (worst) {
             case DONE -> {

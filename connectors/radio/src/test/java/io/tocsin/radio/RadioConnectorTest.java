@@ -139,6 +139,17 @@ class RadioConnectorTest {
             assertThat(ctx.last(1).reason()).contains("unreachable").doesNotContain("pw");
             assertThat(radio.health().status()).isEqualTo(io.tocsin.connector.ConnectorHealth.Status.DEGRADED);
             assertThat(radio.health().detail()).contains("gz-fm-962").contains("127.0.0.1:" + closedPort);
+
+            // the engine offers it again at once: the transmitter waits out its back-off before trying again
+            radio.offer(new Dispatch(1, "T-1", DispatchAction.SEND, d.alert(), d.target(),
+                    Instant.now().plusSeconds(600), 0, null));
+            await().atMost(Duration.ofSeconds(5)).until(() -> ctx.states(1).size() == 4);
+            assertThat(ctx.states(1)).containsExactly(DispatchState.SUBMITTED, DispatchState.PLANNED,
+                    DispatchState.SUBMITTED, DispatchState.PLANNED);
+            List<io.tocsin.connector.DeliveryReceipt> rs = ctx.receipts.stream().filter(r -> r.dispatchId() == 1)
+                    .toList();
+            assertThat(Duration.between(rs.get(1).at(), rs.get(2).at())).as("waited out the first back-off")
+                    .isGreaterThanOrEqualTo(Duration.ofMillis(240));
         }
     }
 

@@ -10,6 +10,7 @@ import io.tocsin.connector.Connector;
 import io.tocsin.connector.DispatchAction;
 import io.tocsin.connector.DispatchState;
 import io.tocsin.connector.SendResult;
+import io.tocsin.sim.icecast.IcecastServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;

@@ -45,7 +45,8 @@ final class ReceiptSender implements AutoCloseable {
 
     void schedule(SimBind bind, String id, SubmitSm submit) {
         SmscConfig c = smsc.config;
-        if (c.lostReceiptFraction() > 0 && ThreadLocalRandom.current().nextDouble() < c.lostReceiptFraction()) {
+        if (smsc.faults.losingReceipts()
+                || c.lostReceiptFraction() > 0 && ThreadLocalRandom.current().nextDouble() < c.lostReceiptFraction()) {
             lost.increment();
             return;
         }

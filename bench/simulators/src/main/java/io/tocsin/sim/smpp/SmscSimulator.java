@@ -50,6 +50,7 @@ public final class SmscSimulator implements AutoCloseable {
     final LongAdder throttled = new LongAdder();
     final LongAdder rejected = new LongAdder();
     final LongAdder drops = new LongAdder();
+    final SmscFaults faults = new SmscFaults();
     final Map<SMPPServerSession, SimBind> binds = new ConcurrentHashMap<>();
     final Map<String, Limiter> accounts = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong(0x10000);
@@ -105,6 +106,9 @@ public final class SmscSimulator implements AutoCloseable {
     /** When submit_sm PDUs arrived (every one, before throttling or refusal). */
     public io.tocsin.sim.Arrivals arrivals() { return arrivals; }
 
+    /** Faults switched at run time (bind refusal, throttling storms, lost receipts). */
+    public SmscFaults faults() { return faults; }
+
     /** Counters so far. */
     public SmscStats stats() {
         return new SmscStats(accepted.sum(), throttled.sum(), rejected.sum(), receipts.sent.sum(),
@@ -149,6 +153,17 @@ public final class SmscSimulator implements AutoCloseable {
         victim.session.close();
     }
 
+    /** Cuts every bound session at once, as a link failure or an SMSC crash would. Returns how many were cut. */
+    public int dropAll() {
+        List<SimBind> live = new ArrayList<>(binds.values());
+        for (SimBind b : live) {
+            drops.increment();
+            binds.remove(b.session);
+            b.session.close();
+        }
+        return live.size();
+    }
+
     private void acceptLoop() {
         while (!closed) {
             try {
@@ -165,6 +180,11 @@ public final class SmscSimulator implements AutoCloseable {
     private void bind(SMPPServerSession session) {
         try {
             BindRequest request = session.waitForBind(5000);
+            if (faults.refusingBinds()) {
+                faults.bindsRefused.increment();
+                request.reject(0x0D); // ESME_RBINDFAIL
+                return;
+            }
             if (config.password() != null && !config.password().equals(request.getPassword())) {
                 request.reject(0x0E); // ESME_RINVPASWD
                 return;

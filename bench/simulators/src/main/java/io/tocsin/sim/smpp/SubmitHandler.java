@@ -26,7 +26,7 @@ import org.jsmpp.session.SubmitSmResult;
 import org.jsmpp.util.MessageId;
 
 /**
- * The SMSC's answer to submit_sm, in order: injected throttling, window, bind TPS, account TPS (all 0x58),
+ * The SMSC's answer to submit_sm, in order: a throttling storm switched on at run time, injected throttling, window, bind TPS, account TPS (all 0x58),
  * refused numbers (0x0B), latency, then accept: count it in the inbox, schedule its receipt. Thread-safe (runs on
  * jSMPP's PDU processor threads).
  */
@@ -51,6 +51,14 @@ final class SubmitHandler implements ServerMessageReceiverListener {
         SimBind bind = smsc.binds.get(source);
         if (bind == null) {
             throw new ProcessRequestException("not bound", 0x04);
+        }
+        int storm = smsc.faults.throttleStatus();
+        if (storm != 0) {
+            smsc.faults.stormAnswers.increment();
+            if (storm == THROTTLED) {
+                throw throttled("storm");
+            }
+            throw new ProcessRequestException("storm", storm);
         }
         if (c.throttleFraction() > 0 && ThreadLocalRandom.current().nextDouble() < c.throttleFraction()) {
             throw throttled("injected");

@@ -1,4 +1,4 @@
-package io.tocsin.radio;
+package io.tocsin.sim.icecast;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -14,22 +14,25 @@ import java.util.concurrent.TimeUnit;
  * found by binding port 0 (then handed to icecast, which cannot be told to pick one itself), a queue and
  * burst big enough that a listener joining during the first seconds reads the stream from its first byte.
  * Icecast refuses to run as root, so when we are root it drops to nobody:nogroup ({@code <changeowner>}) and
- * its folder is made world-writable for its logs.
+ * its folder is made world-writable for its logs. {@link #stop()} kills it (sources and listeners are cut,
+ * connections refused) and {@link #start()} brings it back on the same port: "Icecast gone" for fault tests.
+ * Not thread-safe: one test drives it.
  */
-final class IcecastServer implements AutoCloseable {
+public final class IcecastServer implements AutoCloseable {
 
-    static final String PASSWORD = "s3cret-source";
+    public static final String PASSWORD = "s3cret-source";
     private static final Path BINARY = Path.of("/usr/bin/icecast2");
 
     private final Path dir;
     private final int port;
-    private final Process process;
+    private final Path conf;
+    private Process process;
 
-    static boolean installed() {
+    public static boolean installed() {
         return Files.isExecutable(BINARY);
     }
 
-    IcecastServer(Path parent) throws IOException, InterruptedException {
+    public IcecastServer(Path parent) throws IOException, InterruptedException {
         dir = Files.createTempDirectory(parent, "icecast-");
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxrwxrwx"));
         Files.setPosixFilePermissions(parent, PosixFilePermissions.fromString("rwxr-xr-x"));
@@ -37,7 +40,7 @@ final class IcecastServer implements AutoCloseable {
             port = probe.getLocalPort();
         }
         boolean root = "root".equals(System.getProperty("user.name"));
-        Path conf = dir.resolve("icecast.xml");
+        conf = dir.resolve("icecast.xml");
         Files.writeString(conf, """
                 <icecast>
                   <location>loopback</location><admin>tests@localhost</admin>
@@ -56,6 +59,14 @@ final class IcecastServer implements AutoCloseable {
                 </icecast>
                 """.formatted(PASSWORD, port, port, dir, dir,
                 root ? "<changeowner><user>nobody</user><group>nogroup</group></changeowner>" : ""));
+        start();
+    }
+
+    /** Starts icecast2 (again) on this server's port; returns once it listens. */
+    public void start() throws IOException, InterruptedException {
+        if (process != null && process.isAlive()) {
+            return;
+        }
         process = new ProcessBuilder(BINARY.toString(), "-c", conf.toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("stdout.txt").toFile()).start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
@@ -69,11 +80,16 @@ final class IcecastServer implements AutoCloseable {
         }
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
-    String url(String mount) {
+    /** True while the process runs and the port answers. */
+    public boolean running() {
+        return process != null && process.isAlive() && listening();
+    }
+
+    public String url(String mount) {
         return "http://127.0.0.1:" + port + mount;
     }
 
@@ -86,8 +102,16 @@ final class IcecastServer implements AutoCloseable {
         }
     }
 
+    /** Kills icecast2: its port refuses connections until {@link #start()}. */
+    public void stop() throws InterruptedException {
+        close();
+    }
+
     @Override
     public void close() throws InterruptedException {
+        if (process == null) {
+            return;
+        }
         process.destroy();
         if (!process.waitFor(5, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
