@@ -88,6 +88,25 @@ class AfterActionReportSimulatorTest {
             assertThat(smsTimes.path("100%").isNumber()).isTrue();
             assertThat(smsTimes.path("50%").asLong()).isLessThanOrEqualTo(smsTimes.path("90%").asLong());
 
+            // delivered reach per region (from receipts, not the estimate) equals what the SMSCs received there
+            var directory = targeting.directory();
+            java.util.Map<String, String> regionOf = new java.util.HashMap<>();
+            for (int i = 0; i < directory.size(); i++) {
+                regionOf.put(Long.toString(directory.msisdn(i)), directory.regionCode(i));
+            }
+            java.util.Map<String, Long> simulatorsByRegion = new java.util.TreeMap<>();
+            world.smscs.values().forEach(smsc -> smsc.inbox().counts().forEach((msisdn, n) ->
+                    simulatorsByRegion.merge(regionOf.getOrDefault(msisdn.replaceFirst("^\\+", ""), "?"), (long) n,
+                            Long::sum)));
+            java.util.Map<String, Long> reportByRegion = new java.util.TreeMap<>();
+            report.path("reach").path("smsDeliveredByRegion").fields().forEachRemaining(e ->
+                    reportByRegion.put(e.getKey(), e.getValue().path("delivered").asLong()));
+            assertThat(simulatorsByRegion).doesNotContainKey("?").hasSizeGreaterThan(1);
+            assertThat(reportByRegion).isEqualTo(simulatorsByRegion);
+            assertThat(report.path("reach").path("smsDelivered").asLong()).isEqualTo(smscMessages);
+            report.path("reach").path("regions").forEach(row -> assertThat(row.path("smsDelivered").asLong())
+                    .isEqualTo(simulatorsByRegion.getOrDefault(row.path("region").asText(), 0L)));
+
             // one dispatch per carrier; each CBC holds one broadcast message per language of the alert
             long cbcMessages = world.cbcs.values().stream().filter(c -> !c.store().messages().isEmpty()).count();
             JsonNode cb = report.path("channels").path("CELL_BROADCAST");

@@ -59,6 +59,7 @@ public final class EngineHost implements AutoCloseable {
     private final Engine engine;
     private final IngressServer server;
     private final Console console;
+    private io.tocsin.drill.Drills drills;
 
     private EngineHost(TocsinConfig config, KeyRing keys, Engine engine, IngressServer server, Console console) {
         this.config = config;
@@ -109,13 +110,17 @@ public final class EngineHost implements AutoCloseable {
             Router router = api.router();
             router.add(new ReportRoute(engine.ledger(), resolver instanceof DirectoryAreaResolver d
                     ? new ReportGeography(d) : null).route());
+            io.tocsin.drill.Drills drills = GovernanceWiring.drills(config, gc, engine, parser, clock);
+            router.addAll(new io.tocsin.drill.DrillRoutes(drills, parser, clock).routes());
             extraRoutes.forEach(router::add);
             io.tocsin.console.ConsoleWiring.engineGauges(consoleMetrics, engine);
             console = new Console(consoleLedger, consoleMetrics, operators(keys), consoleGeography(config), clock,
                     null);
             console.start();
             server = new IngressServer(sc, router, consoleRoutes(console)).start();
-            return new EngineHost(config, keys, engine, server, console);
+            EngineHost host = new EngineHost(config, keys, engine, server, console);
+            host.drills = drills.start();
+            return host;
         } catch (RuntimeException | InterruptedException e) {
             if (server != null) {
                 server.close();
@@ -172,6 +177,9 @@ public final class EngineHost implements AutoCloseable {
 
     public KeyRing keys() { return keys; }
 
+    /** The double-blind drill scheduler (configured drills and {@code POST /api/v1/drills}). */
+    public io.tocsin.drill.Drills drills() { return drills; }
+
     public TocsinConfig config() { return config; }
 
     /** The bound HTTP port. */
@@ -182,6 +190,9 @@ public final class EngineHost implements AutoCloseable {
         try {
             server.close();
         } finally {
+            if (drills != null) {
+                drills.close();
+            }
             console.close();
             engine.close();
         }

@@ -46,8 +46,9 @@ public record GovernanceConfig(Duration approvalWindow, List<String> correctors,
         }
         SimpleModule durations = new SimpleModule("tocsin-governance-durations");
         durations.addDeserializer(Duration.class, new DurationText());
-        ObjectMapper mapper = new ObjectMapper().registerModule(durations)
+        ObjectMapper mapper = new ObjectMapper()
                 .registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
+                .registerModule(durations) // after JavaTimeModule: "15m" as people write it, not only PT15M
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE);
         GovernanceConfig g;

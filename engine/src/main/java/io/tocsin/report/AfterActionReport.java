@@ -45,11 +45,17 @@ public final class AfterActionReport {
         r.put("channels", channels(a, d));
         r.put("totals", totals(a, d));
         r.put("corrections", corrections(a, d));
+        Map<String, Object> reach = new LinkedHashMap<>();
         if (geography != null && d != null) {
-            r.put("reach", geography.estimate(d.alert()));
+            reach.putAll(geography.estimate(d.alert()));
         } else {
-            r.put("reach", Map.of("note", "no geography configured: reach per region not estimated"));
+            reach.put("note", "no geography configured: reach per region not estimated");
         }
+        if (d != null) {
+            DeliveredReach.add(reach, d.regions());
+        }
+        r.put("reach", reach);
+        DrillSection.of(a).ifPresent(drill -> r.put("drill", drill));
         r.put("events", a.timeline());
         return Optional.of(r);
     }

@@ -44,12 +44,14 @@ class GovernanceApiTest {
     static final String DISTRICT_KEY = "tianhe-key-0001";
     static final String WLI_KEY = "wli-operator-0002";
     static final String DUTY_KEY = "duty-operator-0003";
+    static final String APPROVER_KEY = "approver-only-0004";
 
     @TempDir
     Path dir;
     EngineFixture engine;
     IngressServer server;
     TestIngress client;
+    io.tocsin.drill.Drills drills;
 
     @AfterEach
     void close() {
@@ -75,12 +77,18 @@ class GovernanceApiTest {
                 List.of(new KeyRing.KeyedOperator(KeyHash.ofKey(WLI_KEY),
                                 new Operator("wli", Set.of(OperatorRole.values()))),
                         new KeyRing.KeyedOperator(KeyHash.ofKey(DUTY_KEY),
-                                new Operator("duty-officer", Set.of(OperatorRole.values())))),
+                                new Operator("duty-officer", Set.of(OperatorRole.values()))),
+                        new KeyRing.KeyedOperator(KeyHash.ofKey(APPROVER_KEY),
+                                new Operator("approver", Set.of(OperatorRole.APPROVE)))),
                 people);
         ServerConfig config = ServerConfig.defaults().withPort(0);
         AlertApi api = new AlertApi(keys, engine.engine().intake(), engine.engine().ledger(), new JsonAlertParser(),
                 RegionShapes.NONE, Clock.systemUTC(), config, governance);
-        server = new IngressServer(config, api.router()).start();
+        drills = new io.tocsin.drill.Drills(engine.engine().intake(), engine.engine().ledger(), Clock.systemUTC(),
+                new java.util.Random(3), null);
+        Router router = api.router();
+        router.addAll(new io.tocsin.drill.DrillRoutes(drills, new CapAlertParser(), Clock.systemUTC()).routes());
+        server = new IngressServer(config, router).start();
         client = TestIngress.client(server);
     }
 
@@ -129,6 +137,29 @@ class GovernanceApiTest {
         assertThat(Files.readAllLines(dir.resolve("audit").resolve("audit.log"))).anySatisfy(l -> assertThat(l)
                 .contains("\"type\":\"reject\"").contains("\"actor\":\"duty-officer\"").contains(id)
                 .contains("resubmit for Tianhe only"));
+    }
+
+    @Test
+    void aDrillIsScheduledByWindowTheMomentIsNeverShownAndOnlyDrillOperatorsSeeIt() throws Exception {
+        start();
+        HttpResponse<String> scheduled = client.post("/api/v1/drills", DUTY_KEY, "application/json",
+                "{\"name\":\"night-typhoon\",\"withinMinutes\":90}");
+        assertThat(scheduled.statusCode()).isEqualTo(202);
+        JsonNode plan = json(scheduled);
+        assertThat(plan.path("state").asText()).isEqualTo("SCHEDULED");
+        assertThat(plan.path("status").asText()).isEqualTo("Exercise");
+        assertThat(plan.path("window").path("from").asText()).isNotBlank();
+        assertThat(scheduled.body()).doesNotContain("moment");
+        String listed = client.get("/api/v1/drills", DUTY_KEY).body();
+        assertThat(listed).contains("night-typhoon").doesNotContain("moment")
+                .doesNotContain(drills.plans().get(0).moment().toString());
+        assertThat(client.get("/api/v1/drills", APPROVER_KEY).statusCode()).isEqualTo(403);
+        assertThat(client.post("/api/v1/drills", APPROVER_KEY, "application/json",
+                "{\"name\":\"x\",\"withinMinutes\":5}").statusCode()).isEqualTo(403);
+        HttpResponse<String> bad = client.post("/api/v1/drills", DUTY_KEY, "application/json",
+                "{\"name\":\"x\",\"from\":\"2026-11-29T10:00:00+08:00\",\"to\":\"2026-11-29T09:00:00+08:00\"}");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(json(bad).path("reason").asText()).contains("no future part");
     }
 
     private static JsonNode json(HttpResponse<String> r) throws Exception {
