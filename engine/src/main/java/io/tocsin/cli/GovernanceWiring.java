@@ -23,7 +23,8 @@ final class GovernanceWiring {
     }
 
     static Drills drills(TocsinConfig config, GovernanceConfig gc, Engine engine, AlertParser parser, Clock clock) {
-        Drills drills = new Drills(engine.intake(), engine.ledger(), clock, new SecureRandom(), null);
+        Drills drills = new Drills(engine.intake(), engine.ledger(), clock, new SecureRandom(), null)
+                .auditTo(engine::audit);
         for (int i = 0; i < gc.drills().size(); i++) {
             GovernanceConfig.DrillConfig d = gc.drills().get(i);
             Alert template = d.template() == null ? null

@@ -40,6 +40,19 @@ public final class Drills implements AutoCloseable {
     private long next;
     private volatile Thread thread;
     private volatile boolean closed;
+    private volatile Audit audit = (type, actor, alertId, detail) -> { };
+
+    /** Where scheduling and injection are recorded (the engine's audit chain). */
+    @FunctionalInterface
+    public interface Audit {
+        void note(String type, String actor, String alertId, String detail);
+    }
+
+    /** Records every drill scheduled, injected or failed in {@code to} (the moment only once it happened). */
+    public Drills auditTo(Audit to) {
+        this.audit = to;
+        return this;
+    }
 
     public Drills(AlertIntake intake, LedgerView ledger, java.time.Clock clock, RandomGenerator random,
                   Alert defaultTemplate) {
@@ -70,6 +83,8 @@ public final class Drills implements AutoCloseable {
         DrillPlan plan = new DrillPlan(id, name, from, to, moment, template == null ? defaultTemplate : template,
                 requestedBy, DrillPlan.State.SCHEDULED, null, null, null);
         plans.put(id, plan);
+        audit.note("drill-scheduled", requestedBy, null, id + " '" + name + "' window " + from + " .. " + to
+                + " (moment not disclosed)");
         return plan;
     }
 
@@ -131,10 +146,13 @@ public final class Drills implements AutoCloseable {
         submitting.remove(p.id());
         if (e == null && (o.kind() == IntakeOutcome.Kind.ACCEPTED || o.kind() == IntakeOutcome.Kind.DUPLICATE)) {
             plans.put(p.id(), p.injected(now, o.alertId()));
+            audit.note("drill-injected", "engine", o.alertId(), p.id() + " '" + p.name() + "' at " + now
+                    + " as status=Exercise, waiting for an operator");
         } else if (e == null && o.kind() == IntakeOutcome.Kind.SATURATED) {
             return; // stays SCHEDULED: the next tick tries again
         } else {
             plans.put(p.id(), p.failed(now, e != null ? e.toString() : o.kind() + ": " + o.reason()));
+            audit.note("drill-failed", "engine", null, p.id() + " '" + p.name() + "': " + plans.get(p.id()).problem());
         }
     }
 

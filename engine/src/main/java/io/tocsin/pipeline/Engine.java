@@ -44,6 +44,7 @@ public final class Engine implements AutoCloseable {
     private Thread thread;
     private volatile boolean stopping;
     private volatile RecoveryReport recovery;
+    private final java.util.Queue<String[]> auditNotes = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private io.tocsin.journal.FreeSpaceGuard space;
 
     public Engine(EngineConfig config, AreaResolver resolver, Clock clock) {
@@ -94,6 +95,7 @@ public final class Engine implements AutoCloseable {
                     config.dataDirectory().resolve("audit"), clock, null, false), ledger::batchOf);
         }
         pipeline.governance = config.governance();
+        pipeline.auditNotes = auditNotes;
         recovery = Recovery.run(pipeline, clock);
         LOG.info("journal replayed: {}", recovery);
         for (Connector c : connectors) {
@@ -134,6 +136,15 @@ public final class Engine implements AutoCloseable {
     }
 
     public AlertIntake intake() { return intake; }
+
+    /**
+     * Appends a line to the audit chain for an action that is not a journal record (e.g. a drill scheduled by
+     * an operator). Thread-safe: the pipeline thread writes it (the chain's single writer) within a few ms.
+     */
+    public void audit(String type, String actor, String alertId, String detail) {
+        auditNotes.add(new String[] {type, actor, alertId, detail});
+        doorbell.ring();
+    }
 
     public LedgerView ledger() { return ledger.view(); }
 

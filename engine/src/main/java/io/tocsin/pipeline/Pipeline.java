@@ -59,6 +59,7 @@ final class Pipeline implements Recorder, PlanOutput {
     final Expiries expiries = new Expiries();
     final ApprovalDeadlines approvalDeadlines = new ApprovalDeadlines();
     Governance governance = Governance.defaults();
+    java.util.Queue<String[]> auditNotes = new java.util.ArrayDeque<>();
     final Map<Long, InFlight> inFlight = new HashMap<>();
     final Dispatcher dispatcher;
     private final IntakeRing intake;
@@ -109,6 +110,10 @@ final class Pipeline implements Recorder, PlanOutput {
         int work = 0;
         try {
             work += pollIntake();
+            for (String[] n = auditNotes.poll(); n != null; n = auditNotes.poll()) {
+                audit.note(n[0], n[1], n[2], n[3]);
+                work++;
+            }
             work += pollReceipts();
             Instant now = clock.instant();
             work += expire(now);

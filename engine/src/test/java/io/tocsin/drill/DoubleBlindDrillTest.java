@@ -61,7 +61,8 @@ class DoubleBlindDrillTest {
         };
         f = new EngineFixture(dir, recording, clock).connector("sms", ChannelKind.SMS, "cmcc");
         f.start();
-        return new Drills(f.engine().intake(), f.engine().ledger(), clock, new Random(7), null);
+        return new Drills(f.engine().intake(), f.engine().ledger(), clock, new Random(7), null)
+                .auditTo(f.engine()::audit);
     }
 
     @Test
@@ -110,6 +111,13 @@ class DoubleBlindDrillTest {
                 .build(id).orElseThrow().get("drill");
         assertThat(section).containsEntry("action", "approved").containsEntry("msToHandle", 95_000L)
                 .containsEntry("status", "Exercise");
+        f.close();
+        f = null;
+        List<String> audit = java.nio.file.Files.readAllLines(dir.resolve("audit").resolve("audit.log"));
+        assertThat(audit).anySatisfy(l -> assertThat(l).contains("\"type\":\"drill-scheduled\"")
+                        .contains("\"actor\":\"supervisor\"").contains("moment not disclosed")
+                        .doesNotContain(plan.moment().toString()))
+                .anySatisfy(l -> assertThat(l).contains("\"type\":\"drill-injected\"").contains(id));
     }
 
     @Test

@@ -153,6 +153,29 @@ class CorrectionPathTest {
         assertThat(r).isNotBlank();
     }
 
+    @Test
+    void anOperatorCancelIsACorrectionWhoseWithdrawalsAreTimed() throws Exception {
+        ManualClock clock = new ManualClock(Instant.parse("2026-11-29T02:00:00Z"));
+        f = new EngineFixture(dir, new io.tocsin.pipeline.testing.FakeResolver(13800000000L, 20, List.of("cmcc"),
+                List.of("zh-CN"), Map.of("cmcc", List.of("c1", "c2")), List.of(), List.of(), 20), clock)
+                .connector("sms", ChannelKind.SMS, "cmcc")
+                .connector("cbc", ChannelKind.CELL_BROADCAST, "cmcc");
+        f.start();
+        String o = f.submit(submission(io.tocsin.pipeline.testing.TestAlerts.alert("C1", "Severe", "Expected",
+                "2026-11-29T18:00:00+08:00"), "gz-met", false, null)).alertId();
+        await().atMost(Duration.ofSeconds(10)).until(() -> f.get("cbc").offered().size() == 1);
+        clock.advance(Duration.ofSeconds(30));
+        assertThat(f.engine().intake().cancel(o, "duty-officer", "drill sent live").get().kind().name())
+                .isEqualTo("ACCEPTED");
+        await().atMost(Duration.ofSeconds(10)).until(() -> f.get("cbc").offered().size() == 2
+                && delivery(o).corrected() != null && delivery(o).corrected().correctionFirstDispatch() != null);
+        CorrectionTiming t = delivery(o).corrected();
+        assertThat(t.correctedBy()).isEqualTo("operator:duty-officer");
+        assertThat(t.millisFromOriginalToCorrectionDispatch()).isEqualTo(30_000L);
+        assertThat(t.millisFromCorrectionToFirstDispatch()).isZero();
+        assertThat(f.get("cbc").offered().get(1).action()).isEqualTo(io.tocsin.connector.DispatchAction.CANCEL);
+    }
+
     private DeliveryView delivery(String id) {
         return f.engine().ledger().delivery(id).orElseThrow();
     }
