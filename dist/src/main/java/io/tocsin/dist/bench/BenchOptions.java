@@ -19,10 +19,11 @@ import java.util.Map;
  * @param startTimeoutSeconds longest wait for the engine to serve
  * @param engineJvmArgs further JVM options of the engine process (tests use C1 only and the serial GC to start
  *                      faster on a loaded machine; the measured runs use none)
+ * @param baselineSeconds how long the raw jSMPP baseline runs before a measured fan-out
  */
 record BenchOptions(Path root, Path work, int subscribers, int cells, long seed, Map<String, Double> caps,
                     int window, boolean broadcast, String engineHeap, int startTimeoutSeconds,
-                    java.util.List<String> engineJvmArgs) {
+                    java.util.List<String> engineJvmArgs, double baselineSeconds) {
 
     BenchOptions {
         engineJvmArgs = java.util.List.copyOf(engineJvmArgs);

@@ -20,7 +20,7 @@ final class CityTyphoon {
         long t0 = System.nanoTime();
         d.start();
         List<String> city = d.world.sites.geography().regions().all().stream().map(Region::code).sorted().toList();
-        Fanout fan = new Fanout(d);
+        Fanout fan = Fanout.afterBaseline(d, d.world.options.baselineSeconds());
         Driver.Pushed warning = d.push(d.caps.districts("台风", city, "广州市台风红色预警"), 0, Duration.ofSeconds(30));
         fan.follow(warning);
         JsonNode settled = fan.awaitSettled(timeout);

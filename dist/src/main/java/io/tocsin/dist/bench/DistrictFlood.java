@@ -56,7 +56,7 @@ final class DistrictFlood {
                     + " in %.1f ms, CBC DELETE after %.1f ms, %d submit_sm after the Cancel's 202%n", i, r.nameEn(),
                     p.smsMillis(), p.cbsMillis(), c.ledgerMillis(), c.cbcDeleteMillis(), c.pdusAfterAck());
         }
-        Fanout fan = new Fanout(d);
+        Fanout fan = Fanout.afterBaseline(d, d.world.options.baselineSeconds());
         Driver.Pushed p = d.push(d.caps.districts("暴雨", List.of(last.code()), last.nameZh() + "暴雨红色预警"), 0,
                 Duration.ofSeconds(10));
         fan.follow(p);

@@ -12,6 +12,7 @@ import java.util.Locale;
 final class Fanout {
     private final Driver d;
     private Driver.Pushed pushed;
+    private double rawRate = Double.NaN;
     private final DeliveryCurve curve;
     private final long segmentsBefore;
     private final int recipientsBefore;
@@ -24,6 +25,19 @@ final class Fanout {
         this.recipientsBefore = d.world.smscs().values().stream().mapToInt(s -> s.inbox().recipients()).sum();
         this.duplicatesBefore = d.world.smscs().values().stream().mapToLong(s -> s.inbox().duplicates()).sum();
         this.curve = new DeliveryCurve(d.world::smsMessages, d.world::engine);
+    }
+
+    /**
+     * Measures the same-run baseline, then starts counting (call before the push): raw jSMPP clients at the caps against the same SMSCs for
+     * {@code seconds} (their numbers are outside the directory, so exactness is unaffected).
+     */
+    static Fanout afterBaseline(Driver d, double seconds) throws Exception {
+        double raw = seconds > 0 ? RawSmppBaseline.measure(d.world.smscs(), d.world.options.caps(), seconds)
+                : Double.NaN;
+        d.log.printf(Locale.ROOT, "raw jSMPP baseline at the caps: %,.0f submit_sm/s%n", raw);
+        Fanout f = new Fanout(d);
+        f.rawRate = raw;
+        return f;
     }
 
     /** The alert to follow; times count from its 202. */
@@ -73,6 +87,11 @@ final class Fanout {
         t.row(label + ": fan-out rate (10%→90%)", String.format(Locale.ROOT, "%,.0f submit_sm/s", rate),
                 String.format(Locale.ROOT, "sum of caps %,.0f/s; target >= 95%%", caps),
                 String.format(Locale.ROOT, "%.1f%% of caps, %s", ratio * 100, ResultTable.met(ratio >= 0.95)));
+        if (!Double.isNaN(rawRate)) {
+            t.row(label + ": same-run baseline, raw jSMPP paced to the caps (no engine)", String.format(Locale.ROOT,
+                    "%,.0f submit_sm/s (%.1f%% of caps)", rawRate, rawRate / caps * 100), "", String.format(Locale.ROOT,
+                    "engine fan-out = %.2f of the raw baseline", rate / rawRate));
+        }
         int recipients = d.world.smscs().values().stream().mapToInt(s -> s.inbox().recipients()).sum()
                 - recipientsBefore;
         long duplicates = d.world.smscs().values().stream().mapToLong(s -> s.inbox().duplicates()).sum()

@@ -29,6 +29,9 @@ final class WorldOptions {
     @Option(names = "--timeout", description = "seconds any one wait may take (default ${DEFAULT-VALUE})")
     int timeoutSeconds = 900;
 
+    @Option(names = "--baseline-seconds", description = "raw jSMPP baseline before a measured fan-out (default ${DEFAULT-VALUE})")
+    double baselineSeconds = 10;
+
     @Option(names = "--seed", description = "directory and site seed (default ${DEFAULT-VALUE})")
     long seed = 20261129L;
 
@@ -37,6 +40,6 @@ final class WorldOptions {
         Path w = work.isAbsolute() ? work : root.resolve(work);
         return new BenchOptions(root, w, subscribers != null ? subscribers : defaultSubscribers, cells, seed,
                 caps != null ? BenchOptions.parseCaps(caps) : BenchOptions.defaultCaps(), window,
-                defaultBroadcast && !noBroadcast, engineHeap, 600, java.util.List.of());
+                defaultBroadcast && !noBroadcast, engineHeap, 600, java.util.List.of(), baselineSeconds);
     }
 }

@@ -30,7 +30,7 @@ class BenchHarnessTest {
             caps.put(c, capEach);
         }
         return new BenchOptions(root, work, subscribers, 300, 20261129L, caps, 64, false, "512m", 180,
-                java.util.List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
+                java.util.List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"), 1);
     }
 
     @Test
@@ -50,6 +50,7 @@ class BenchHarnessTest {
             assertThat(table.value("Cancel → purge")).contains("n=1").doesNotContain("NaN");
             assertThat(table.value("Baiyun warning: time to 100% delivered")).endsWith(" s");
             assertThat(table.value("Baiyun warning: fan-out rate")).contains("submit_sm/s");
+            assertThat(table.value("Baiyun warning: same-run baseline")).contains("submit_sm/s");
             assertThat(table.value("journal on disk")).endsWith("MiB");
             assertThat(table.value("journal replay")).contains("records");
             assertThat(table.value("engine heap")).contains("peak live after GC");
