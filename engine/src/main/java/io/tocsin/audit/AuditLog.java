@@ -16,7 +16,9 @@ import java.util.List;
  * and operator action, appended as a hash chain to {@code <dir>/audit.log}.
  *
  * <p>One writer: the pipeline thread (methods are synchronized so a misuse is safe, not fast). Reopening an
- * existing log verifies it and continues its chain; a broken log refuses to open for appending.
+ * existing log verifies it and continues its chain; a broken log refuses to open for appending. A last line
+ * without its newline is a write torn by a crash (kill -9 while the buffer was going out), not tampering: it is
+ * cut off before verifying, and the cut is logged.
  */
 public final class AuditLog implements AutoCloseable {
     public static final String FILE_NAME = "audit.log";
@@ -49,6 +51,7 @@ public final class AuditLog implements AutoCloseable {
             if (!Files.exists(file)) {
                 return new AuditLog(file, clock, key, fsync, 0, ChainHash.GENESIS);
             }
+            cutTornTail(file);
             AuditVerdict verdict = AuditVerifier.verify(file, key);
             if (!verdict.intact()) {
                 throw new IllegalStateException("audit log " + file + " is broken, not appending to it: "
@@ -57,6 +60,30 @@ public final class AuditLog implements AutoCloseable {
             return new AuditLog(file, clock, key, fsync, verdict.records(), verdict.head());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Truncates the file after its last newline when it does not end with one (a record torn by a crash). */
+    static long cutTornTail(Path file) throws IOException {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            long size = ch.size();
+            long end = size;
+            java.nio.ByteBuffer one = java.nio.ByteBuffer.allocate(1);
+            while (end > 0) {
+                one.clear();
+                ch.read(one, end - 1);
+                if (one.get(0) == '\n') {
+                    break;
+                }
+                end--;
+            }
+            if (end < size) {
+                ch.truncate(end);
+                org.slf4j.LoggerFactory.getLogger(AuditLog.class).warn(
+                        "audit log {}: cut {} bytes of a record torn by a crash after the last complete line", file,
+                        size - end);
+            }
+            return size - end;
         }
     }
 

@@ -116,6 +116,28 @@ class AuditLogTest {
                 .hasMessageContaining("line 3");
     }
 
+    @Test
+    void aRecordTornByACrashIsCutAndTheChainContinues() throws Exception {
+        Path file = write(5, null);
+        String torn = Files.readAllLines(file).get(4);
+        Files.writeString(file, torn.substring(0, torn.length() / 2), StandardCharsets.UTF_8,
+                java.nio.file.StandardOpenOption.APPEND); // kill -9 while the buffer was going out
+        try (AuditLog log = AuditLog.open(dir, CLOCK, null, false)) {
+            assertThat(log.size()).isEqualTo(5);
+            log.append("CANCEL", "operator-x", "A-1", "after the crash");
+        }
+        AuditVerdict v = AuditVerifier.verify(file, null);
+        assertThat(v.intact()).isTrue();
+        assertThat(v.records()).isEqualTo(6);
+    }
+
+    @Test
+    void aBrokenCompleteLastLineStillRefuses() throws Exception {
+        Path file = write(5, null);
+        Files.writeString(file, "not a record\n", StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+        assertThatThrownBy(() -> AuditLog.open(dir, CLOCK, null, false)).hasMessageContaining("line 6");
+    }
+
     private Path write(int n, byte[] key) {
         try (AuditLog log = AuditLog.open(dir, CLOCK, key, false)) {
             for (int i = 0; i < n; i++) {

@@ -51,7 +51,14 @@ final class CrashCampaign {
             d.world.engine().kill();
             d.world.armArrivals();
             EngineProcess e = d.world.spawnEngine();
-            d.world.awaitEngine(e);
+            try {
+                d.world.awaitEngine(e);
+            } catch (IllegalStateException notStarted) {
+                String why = java.nio.file.Files.readAllLines(e.log()).stream().filter(l -> l.contains("could not start"))
+                        .findFirst().orElse("see " + e.log());
+                t.row("engine restart after kill " + (k + 1), why, "starts", "**FAILED**");
+                return new Result(t, false, -1, -1, 0, done, resume);
+            }
             long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
             while (d.world.firstSms() == 0 && System.nanoTime() < deadline) {
                 Thread.sleep(1); // polling the SMSCs' arrival clocks
