@@ -22,8 +22,20 @@ final class CrashCampaign {
     private CrashCampaign() {
     }
 
+    /** Every SMS planned was answered by its SMSC (nothing queued, nothing submitted without an answer). */
+    static boolean handedOver(JsonNode alert) {
+        ChannelCount c = ChannelCount.of(alert, Driver.SMS);
+        return c.planned() > 0 && c.queued() <= 0 && c.submitted() == 0;
+    }
+
     static Result run(Driver d, int kills, int minDelayMs, int maxDelayMs, Random random, Duration timeout)
             throws Exception {
+        return run(d, kills, minDelayMs, maxDelayMs, random, timeout, true);
+    }
+
+    /** With {@code finish} false, stops after the kills: only the restart figures are reported (for 1M runs). */
+    static Result run(Driver d, int kills, int minDelayMs, int maxDelayMs, Random random, Duration timeout,
+                      boolean finish) throws Exception {
         ResultTable t = new ResultTable(String.format(Locale.ROOT,
                 "crash campaign: %d kill -9 during a city-wide fan-out to %,d subscribers, caps %s",
                 kills, d.world.options.subscribers(), d.world.options.caps()));
@@ -43,7 +55,7 @@ final class CrashCampaign {
             long delay = minDelayMs + (long) random.nextInt(Math.max(1, maxDelayMs - minDelayMs));
             Thread.sleep(delay); // the random moment of the kill
             JsonNode before = d.world.api().alert(warning.id());
-            if (Driver.smsSettled(before)) {
+            if (handedOver(before)) {
                 d.log.printf("crash: the fan-out finished after %d kills%n", k);
                 break;
             }
@@ -77,10 +89,19 @@ final class CrashCampaign {
                     + " submit_sm %.0f ms after spawn; recovery %s; ledger %s%n", k + 1, delay,
                     pdus, e.startMillis(), fromSpawn, e.recovery(), ChannelCount.of(after, Driver.SMS));
         }
+        if (!finish) {
+            t.row("kills (SIGKILL, restart on the same journal)", done + " of " + kills, "", "");
+            t.row("restart: spawn → first submit_sm", resume.summary(), "target < 5 s for 1M recipients",
+                    d.world.options.subscribers() >= 1_000_000 ? ResultTable.met(resume.max() < 5000) : "");
+            t.row("restart: spawn → HTTP serving", serving.summary(), "first start, empty journal: "
+                    + ResultTable.ms(d.world.firstStartMillis()), "");
+            t.row("restart: journal replay (engines' own figure)", replay.summary(), "", "");
+            t.note("Stopped after the kills (--resume-only): lost and duplicates are judged by the full campaign.");
+            fan.curve().stop();
+            return new Result(t, ackedSurvived, 0, 0, 0, done, resume);
+        }
         // Handed over = nothing queued or unanswered; receipts of submits answered to a killed engine may never come.
-        JsonNode settled = d.awaitAlert(warning.id(), a -> ChannelCount.of(a, Driver.SMS).planned() > 0
-                && ChannelCount.of(a, Driver.SMS).queued() <= 0 && ChannelCount.of(a, Driver.SMS).submitted() == 0,
-                timeout);
+        JsonNode settled = d.awaitAlert(warning.id(), CrashCampaign::handedOver, timeout);
         d.awaitQuiet(Duration.ofMillis(500), Duration.ofSeconds(30));
         fan.curve().stop();
         ChannelCount sms = ChannelCount.of(settled, Driver.SMS);

@@ -27,6 +27,9 @@ final class CrashCommand implements Callable<Integer> {
     @Option(names = "--max-delay-ms", description = "longest time an engine runs before its kill (default ${DEFAULT-VALUE})")
     int maxDelayMs = 4000;
 
+    @Option(names = "--resume-only", description = "stop after the kills: restart figures only (for 1M-recipient runs)")
+    boolean resumeOnly;
+
     @Option(names = "--kill-seed", description = "seed of the kill moments (default: time)")
     Long killSeed;
 
@@ -38,7 +41,7 @@ final class CrashCommand implements Callable<Integer> {
             Driver d = new Driver(w, System.out);
             System.out.printf("tocsin bench crash: %d kills, seed %d, work dir %s%n", kills, seed, w.work);
             CrashCampaign.Result r = CrashCampaign.run(d, kills, minDelayMs, maxDelayMs, new Random(seed),
-                    Duration.ofSeconds(world.timeoutSeconds));
+                    Duration.ofSeconds(world.timeoutSeconds), !resumeOnly);
             r.table().print(System.out);
             return r.ok() ? 0 : 1;
         }

@@ -8,9 +8,15 @@ import java.util.Locale;
 /** Latency samples in milliseconds with nearest-rank percentiles. Not thread-safe. */
 final class Samples {
     private final List<Double> values = new ArrayList<>();
+    private int missing;
 
+    /** Adds a sample; NaN (nothing measured, e.g. nothing arrived) is counted apart, not in the percentiles. */
     void add(double millis) {
-        values.add(millis);
+        if (Double.isNaN(millis)) {
+            missing++;
+        } else {
+            values.add(millis);
+        }
     }
 
     int size() {
@@ -35,8 +41,9 @@ final class Samples {
     /** "p50 1.2 ms, p99 3.4 ms (n=20)". */
     String summary() {
         if (values.isEmpty()) {
-            return "no samples";
+            return "no samples" + (missing > 0 ? " (" + missing + " without a measurement)" : "");
         }
-        return String.format(Locale.ROOT, "p50 %.1f ms, p99 %.1f ms (n=%d)", percentile(50), percentile(99), size());
+        return String.format(Locale.ROOT, "p50 %.1f ms, p99 %.1f ms (n=%d)", percentile(50), percentile(99), size())
+                + (missing > 0 ? ", " + missing + " without a measurement" : "");
     }
 }
