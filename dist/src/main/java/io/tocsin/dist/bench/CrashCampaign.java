@@ -51,49 +51,59 @@ final class CrashCampaign {
         long requeued = 0;
         int done = 0;
         boolean ackedSurvived = true;
+        // A kill comes a random time after the engine's first submit_sm (its fan-out is under way), whether or
+        // not it serves HTTP yet: dispatch resumes before the HTTP server is up, so kills also land in start-up.
+        long everyone = d.world.options.subscribers();
         for (int k = 0; k < kills; k++) {
             long delay = minDelayMs + (long) random.nextInt(Math.max(1, maxDelayMs - minDelayMs));
             Thread.sleep(delay); // the random moment of the kill
-            JsonNode before = d.world.api().alert(warning.id());
-            if (handedOver(before)) {
-                d.log.printf("crash: the fan-out finished after %d kills%n", k);
+            int reached = d.world.smscs().values().stream().mapToInt(s -> s.inbox().recipients()).sum();
+            if (reached >= everyone) {
+                d.log.printf("crash: every recipient reached after %d kills%n", k);
                 break;
             }
+            EngineProcess dead = d.world.engine();
             long pdus = d.world.smsPdus();
-            d.world.engine().kill();
+            dead.kill();
+            if (dead.servedYet() && k > 0) {
+                possibleDuplicates += dead.recovery().getOrDefault("possibleDuplicates", 0L);
+                requeued += dead.recovery().getOrDefault("requeued", 0L);
+                replay.add(dead.recovery().getOrDefault("millis", 0L));
+            }
             d.world.armArrivals();
             EngineProcess e = d.world.spawnEngine();
-            try {
-                d.world.awaitEngine(e);
-            } catch (IllegalStateException notStarted) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+            while (d.world.firstSms() == 0 && e.alive() && System.nanoTime() < deadline) {
+                Thread.sleep(1); // polling the SMSCs' arrival clocks
+            }
+            if (!e.alive()) {
                 String why = java.nio.file.Files.readAllLines(e.log()).stream().filter(l -> l.contains("could not start"))
                         .findFirst().orElse("see " + e.log());
                 t.row("engine restart after kill " + (k + 1), why, "starts", "**FAILED**");
                 return new Result(t, false, -1, -1, 0, done, resume);
             }
-            long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-            while (d.world.firstSms() == 0 && System.nanoTime() < deadline) {
-                Thread.sleep(1); // polling the SMSCs' arrival clocks
-            }
             long first = d.world.firstSms();
             double fromSpawn = first == 0 ? Double.NaN : (first - e.spawnedNanos()) / 1e6;
             resume.add(fromSpawn);
-            serving.add(e.startMillis());
-            replay.add(e.recovery().getOrDefault("millis", 0L));
-            possibleDuplicates += e.recovery().getOrDefault("possibleDuplicates", 0L);
-            requeued += e.recovery().getOrDefault("requeued", 0L);
-            JsonNode after = d.world.api().alert(warning.id());
-            ackedSurvived &= after != null;
             done++;
-            d.log.printf(Locale.ROOT, "kill %d after %d ms at %,d submit_sm: restarted, serving after %.0f ms, first"
-                    + " submit_sm %.0f ms after spawn; recovery %s; ledger %s%n", k + 1, delay,
-                    pdus, e.startMillis(), fromSpawn, e.recovery(), ChannelCount.of(after, Driver.SMS));
+            d.log.printf(Locale.ROOT, "kill %d after %d ms at %,d submit_sm (killed engine served HTTP: %s);"
+                    + " restarted, first submit_sm %.0f ms after spawn%n", k + 1, delay, pdus, dead.servedYet(),
+                    fromSpawn);
         }
+        EngineProcess last = d.world.engine();
+        d.world.awaitEngine(last);
+        serving.add(last.startMillis());
+        if (done > 0) {
+            possibleDuplicates += last.recovery().getOrDefault("possibleDuplicates", 0L);
+            requeued += last.recovery().getOrDefault("requeued", 0L);
+            replay.add(last.recovery().getOrDefault("millis", 0L));
+        }
+        ackedSurvived = d.world.api().alert(warning.id()) != null;
         if (!finish) {
             t.row("kills (SIGKILL, restart on the same journal)", done + " of " + kills, "", "");
             t.row("restart: spawn → first submit_sm", resume.summary(), "target < 5 s for 1M recipients",
                     d.world.options.subscribers() >= 1_000_000 ? ResultTable.met(resume.max() < 5000) : "");
-            t.row("restart: spawn → HTTP serving", serving.summary(), "first start, empty journal: "
+            t.row("restart: spawn → HTTP serving (last engine)", serving.summary(), "first start, empty journal: "
                     + ResultTable.ms(d.world.firstStartMillis()), "");
             t.row("restart: journal replay (engines' own figure)", replay.summary(), "", "");
             t.note("Stopped after the kills (--resume-only): lost and duplicates are judged by the full campaign.");
@@ -113,7 +123,7 @@ final class CrashCampaign {
         boolean handedOver = sms.planned() > 0 && sms.queued() <= 0 && sms.submitted() == 0;
         boolean ok = lost == 0 && duplicates <= bound && ackedSurvived && handedOver;
         t.row("kills (SIGKILL, restart on the same journal)", done + " of " + kills, "", "");
-        t.row("acknowledged alert in the ledger after every restart", Boolean.toString(ackedSurvived), "true",
+        t.row("acknowledged alert in the ledger after the last restart", Boolean.toString(ackedSurvived), "true",
                 ResultTable.met(ackedSurvived));
         t.row("SMS planned / delivered (ledger)", ResultTable.num(sms.planned()) + " / " + ResultTable.num(
                 sms.delivered()) + " (accepted, awaiting a receipt " + sms.accepted() + ", failed " + sms.failed()
@@ -130,9 +140,9 @@ final class CrashCampaign {
         t.row("restart: spawn → first submit_sm", resume.summary(), "target < 5 s for 1M recipients",
                 d.world.options.subscribers() >= 1_000_000 ? ResultTable.met(resume.max() < 5000) : "(run with"
                         + " --subscribers 1000000 for the target)");
-        t.row("restart: spawn → HTTP serving", serving.summary(), "first start, empty journal: "
+        t.row("restart: spawn → HTTP serving (last engine)", serving.summary(), "first start, empty journal: "
                 + ResultTable.ms(d.world.firstStartMillis()), "");
-        t.row("restart: journal replay (engines' own figure)", replay.summary(), "", "");
+        t.row("restart: journal replay (engines' own figure, those that reached HTTP)", replay.summary(), "", "");
         long posts = d.world.cbcs().values().stream().mapToLong(c -> c.counters().posts.get()).sum();
         long conflicts = d.world.cbcs().values().stream().mapToLong(c -> c.counters().conflicts.get()).sum();
         long replaced = d.world.cbcs().values().stream().mapToLong(c -> c.counters().replaced.get()).sum();

@@ -68,19 +68,9 @@ final class EngineProcess implements AutoCloseable {
     boolean awaitServing(Duration timeout) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
-            if (Files.exists(log)) {
-                Matcher m = SERVING.matcher(Files.readString(log, StandardCharsets.UTF_8));
-                if (m.find()) {
-                    servingNanos = System.nanoTime();
-                    port = Integer.parseInt(m.group(1));
-                    Map<String, Long> r = new LinkedHashMap<>();
-                    Matcher f = FIELD.matcher(m.group(2));
-                    while (f.find()) {
-                        r.put(f.group(1), Long.parseLong(f.group(2)));
-                    }
-                    recovery = r;
-                    return true;
-                }
+            if (servedYet()) {
+                servingNanos = System.nanoTime();
+                return true;
             }
             if (!process.isAlive()) {
                 return false;
@@ -88,6 +78,28 @@ final class EngineProcess implements AutoCloseable {
             Thread.sleep(5); // polling a child's log file for its ready line
         }
         return false;
+    }
+
+    /** Whether its log has the serving line yet (reads port and recovery report from it); no waiting. */
+    boolean servedYet() throws IOException {
+        if (port > 0) {
+            return true;
+        }
+        if (!Files.exists(log)) {
+            return false;
+        }
+        Matcher m = SERVING.matcher(Files.readString(log, StandardCharsets.UTF_8));
+        if (!m.find()) {
+            return false;
+        }
+        port = Integer.parseInt(m.group(1));
+        Map<String, Long> r = new LinkedHashMap<>();
+        Matcher f = FIELD.matcher(m.group(2));
+        while (f.find()) {
+            r.put(f.group(1), Long.parseLong(f.group(2)));
+        }
+        recovery = r;
+        return true;
     }
 
     int port() {
