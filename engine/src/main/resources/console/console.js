@@ -13,7 +13,12 @@ const TEXT = {
     keep: '保留', confirmCancel: '确认撤销', approve: '批准', reject: '驳回', connection: '实时连接',
     reachText: '覆盖 {regions} 个区域（{names}），计划投递 {planned} 条，其中 {pending} 条尚未完成将被停止。',
     confirmText: '撤销“{headline}”（{id}）？', done: '完成', of: '/', perSec: '条/秒', mapLegend: '颜色=预警等级，深浅=投递进度',
-    blindNone: '无覆盖盲区数据', blindSome: '斜线=覆盖盲区', regionTip: '{name}：投递 {pct}',
+    blindNone: '无覆盖盲区', blindSome: '紫色方块=覆盖盲区（无任何渠道覆盖的地点）', regionTip: '{name}：短信送达 {delivered}/{planned}（{pct}）',
+    regionTipNone: '{name}：无逐人短信投递（整体进度 {pct}）',
+    blindSummary: '覆盖估算：区域人口 {population}，任何渠道都未覆盖 {blind} 人（{share}），盲区网格 {cells} 个',
+    blindClear: '覆盖估算：区域人口 {population}，所有地点均有渠道覆盖', blindPending: '正在估算覆盖…',
+    rejectTitle: '驳回预警', rejectText: '驳回“{headline}”（{id}，发布方 {publisher}）？', rejectReason: '驳回原因（必填）',
+    keepPending: '暂不处理', confirmReject: '确认驳回', needReason: '请填写驳回原因', commandFailed: '操作失败：',
     exercise: '演习 EXERCISE', test: '测试 TEST', cancelFailed: '撤销失败：',
     SMS: '短信', CELL_BROADCAST: '小区广播', RADIO: '广播电台', TV: '电视', WEBHOOK: 'Webhook',
     PENDING_APPROVAL: '待审批', REJECTED: '已驳回', ACTIVE: '已生效', DISPATCHING: '发送中', DONE: '已完成',
@@ -29,8 +34,15 @@ const TEXT = {
     confirmCancel: 'Cancel alert', approve: 'Approve', reject: 'Reject', connection: 'Live connection',
     reachText: 'It targets {regions} region(s) ({names}) with {planned} planned dispatches; {pending} not yet finished will be stopped.',
     confirmText: 'Cancel "{headline}" ({id})?', done: 'done', of: '/', perSec: '/s',
-    mapLegend: 'colour = warning level, shade = delivery progress', blindNone: 'no blind-spot data',
-    blindSome: 'hatched = blind spots', regionTip: '{name}: {pct} delivered',
+    mapLegend: 'colour = warning level, shade = delivery progress', blindNone: 'no blind spots',
+    blindSome: 'purple squares = blind spots (places no channel reaches)', regionTip: '{name}: SMS delivered {delivered}/{planned} ({pct})',
+    regionTipNone: '{name}: no per-person SMS here (overall {pct})',
+    blindSummary: 'Coverage estimate: {population} people in the area, {blind} reached by no channel ({share}), {cells} blind grid cells',
+    blindClear: 'Coverage estimate: {population} people in the area, every place reached by some channel',
+    blindPending: 'estimating coverage…',
+    rejectTitle: 'Reject alert', rejectText: 'Reject "{headline}" ({id}, from {publisher})?', rejectReason: 'Reason (required)',
+    keepPending: 'Not now', confirmReject: 'Reject alert', needReason: 'Give a reason for the rejection',
+    commandFailed: 'Failed: ',
     exercise: 'EXERCISE 演习', test: 'TEST 测试', cancelFailed: 'Cancel failed: ',
     SMS: 'SMS', CELL_BROADCAST: 'Cell broadcast', RADIO: 'Radio', TV: 'TV', WEBHOOK: 'Webhook',
     PENDING_APPROVAL: 'Pending approval', REJECTED: 'Rejected', ACTIVE: 'Active', DISPATCHING: 'Dispatching',
@@ -47,6 +59,7 @@ const state = {
   samples: new Map(),     // id/channel -> [{t, finished}]
   selected: null,
   geography: null,
+  coverage: new Map(),    // id -> coverage overlay (or 'pending')
   source: null,
   retry: 0
 };
@@ -245,7 +258,11 @@ function renderList() {
     li.appendChild(title);
     const sub = el('div', 'sub');
     sub.appendChild(el('span', 'state-text', t(a.state)));
-    sub.appendChild(el('span', 'pct', pct + '%  ' + num(sum.finished) + t('of') + num(sum.planned)));
+    // Once something was stopped, "finished" is not "reached": show the delivered share instead.
+    const stopped = sum.cancelled + sum.expired > 0;
+    sub.appendChild(el('span', 'pct', stopped
+      ? t('delivered') + ' ' + percent(sum.delivered, sum.planned) + '%  ' + num(sum.delivered) + t('of') + num(sum.planned)
+      : pct + '%  ' + num(sum.finished) + t('of') + num(sum.planned)));
     li.appendChild(sub);
     const mini = el('div', 'mini');
     segments(mini, sum);
@@ -269,9 +286,9 @@ function renderApprovals() {
     li.appendChild(name);
     const buttons = el('span');
     const ok = el('button', 'approve', t('approve')); ok.type = 'button';
-    ok.addEventListener('click', () => command(a.id, 'approve', {}));
-    const no = el('button', '', t('reject')); no.type = 'button';
-    no.addEventListener('click', () => command(a.id, 'reject', { reason: 'rejected in console' }));
+    ok.addEventListener('click', () => command(a.id, 'approve', {}, 'approval-error'));
+    const no = el('button', 'reject', t('reject')); no.type = 'button';
+    no.addEventListener('click', () => askReject(a.id));
     buttons.appendChild(ok); buttons.appendChild(no);
     li.appendChild(buttons);
     ul.appendChild(li);
@@ -391,8 +408,7 @@ function renderMap(a, pct) {
   pattern.appendChild(line); defs.appendChild(pattern); svg.appendChild(defs);
 
   const targeted = new Set(targetedRegions(a).map((r) => r.code));
-  const perRegion = a.regionProgress || {};
-  const blind = a.blindSpots || [];
+  const delivered = a.regionDelivery || {};
   g.regions.forEach((r) => {
     const d = r.rings.map((ring) => 'M' + ring.map((p) => px(p).map((v) => v.toFixed(1)).join(',')).join('L') + 'Z').join('');
     const path = document.createElementNS(NS, 'path');
@@ -401,25 +417,43 @@ function renderMap(a, pct) {
     path.dataset.region = r.code;
     const title = document.createElementNS(NS, 'title');
     const name = state.lang === 'en' ? (r.nameEn || r.nameZh) : (r.nameZh || r.nameEn);
-    if (targeted.has(r.code)) {
-      const p = perRegion[r.code] !== undefined ? perRegion[r.code] : pct;
+    const rd = delivered[r.code];
+    if (targeted.has(r.code) || (rd && rd.planned > 0)) {
+      // Shade = SMS delivered / planned to the subscribers located in this region (the ledger's count);
+      // a targeted region without per-person dispatches shows the alert's overall progress.
+      const p = rd && rd.planned > 0 ? percent(rd.delivered, rd.planned) : pct;
       path.style.fill = COLOURS[a.colour] || '#7a8591';
-      path.style.fillOpacity = String(0.25 + 0.75 * (p / 100));
-      title.textContent = fmt(t('regionTip'), { name: name, pct: p + '%' });
+      path.style.fillOpacity = String(0.2 + 0.8 * (p / 100));
+      path.dataset.delivered = rd ? String(rd.delivered) : '';
+      path.dataset.planned = rd ? String(rd.planned) : '';
+      path.dataset.progress = String(p);
+      title.textContent = rd && rd.planned > 0
+        ? fmt(t('regionTip'), { name: name, delivered: num(rd.delivered), planned: num(rd.planned), pct: p + '%' })
+        : fmt(t('regionTipNone'), { name: name, pct: pct + '%' });
     } else {
       title.textContent = name;
     }
     path.appendChild(title);
     svg.appendChild(path);
   });
-  blind.forEach((b) => {
-    const r = g.regions.find((x) => x.code === b.region);
-    if (!r) return;
-    const path = document.createElementNS(NS, 'path');
-    path.setAttribute('d', r.rings.map((ring) => 'M' + ring.map((p) => px(p).map((v) => v.toFixed(1)).join(',')).join('L') + 'Z').join(''));
-    path.setAttribute('class', 'blind');
-    svg.appendChild(path);
-  });
+  const cov = state.coverage.get(a.id);
+  const blindGroup = document.createElementNS(NS, 'g');
+  blindGroup.setAttribute('class', 'blind-cells');
+  let blindCount = 0;
+  if (cov && cov !== 'pending' && cov.blindCells) {
+    cov.blindCells.forEach(([lon, lat, size]) => {
+      const [x0, y0] = px([lon - size / 2, lat + size / 2]);
+      const [x1, y1] = px([lon + size / 2, lat - size / 2]);
+      const rect = document.createElementNS(NS, 'rect');
+      rect.setAttribute('x', x0.toFixed(2)); rect.setAttribute('y', y0.toFixed(2));
+      rect.setAttribute('width', Math.max(0.8, x1 - x0).toFixed(2)); rect.setAttribute('height', Math.max(0.8, y1 - y0).toFixed(2));
+      rect.setAttribute('class', 'blind');
+      blindGroup.appendChild(rect);
+      blindCount++;
+    });
+  }
+  svg.appendChild(blindGroup);
+  svg.dataset.blindCells = String(blindCount);
   g.regions.forEach((r) => {
     const ring = r.rings[0];
     let sx = 0; let sy = 0;
@@ -429,7 +463,30 @@ function renderMap(a, pct) {
     text.textContent = state.lang === 'en' ? (r.nameEn || r.nameZh || r.code) : (r.nameZh || r.nameEn || r.code);
     svg.appendChild(text);
   });
-  $('map-legend').textContent = t('mapLegend') + ' · ' + (blind.length > 0 ? t('blindSome') : t('blindNone'));
+  $('map-legend').textContent = t('mapLegend') + ' · ' + (blindCount > 0 ? t('blindSome') : t('blindNone'));
+  const summary = $('map-blind');
+  if (!cov) {
+    summary.textContent = '';
+    loadCoverage(a.id);
+  } else if (cov === 'pending') {
+    summary.textContent = t('blindPending');
+  } else {
+    summary.textContent = cov.blindSpotPeople > 0
+      ? fmt(t('blindSummary'), { population: num(cov.population), blind: num(cov.blindSpotPeople),
+        share: (100 * cov.blindShare).toFixed(1) + '%', cells: num(cov.blindCells.length + (cov.blindCellsOmitted || 0)) })
+      : fmt(t('blindClear'), { population: num(cov.population) });
+  }
+  summary.dataset.state = cov ? (cov === 'pending' ? 'pending' : 'ready') : 'none';
+}
+// The blind-spot overlay: targeting's coverage estimate of the alert's area, computed once per alert.
+async function loadCoverage(id) {
+  state.coverage.set(id, 'pending');
+  try {
+    const res = await fetch('/api/v1/alerts/' + encodeURIComponent(id) + '/coverage',
+      { headers: { Authorization: 'Bearer ' + state.key } });
+    if (res.ok) { state.coverage.set(id, await res.json()); } else { state.coverage.set(id, { none: true, blindCells: [], population: 0, blindSpotPeople: 0 }); }
+  } catch (e) { state.coverage.delete(id); return; }
+  if (state.selected === id) renderDetail();
 }
 
 /* ---------- commands: cancel, approve, reject ---------- */
@@ -459,7 +516,25 @@ $('confirm-yes').addEventListener('click', async () => {
   const ok = await command(id, 'cancel', { reason: reason });
   if (ok) $('confirm').classList.add('hidden');
 });
-async function command(id, verb, body) {
+function askReject(id) {
+  const a = state.alerts.get(id);
+  if (!a) return;
+  $('reject-text').textContent = fmt(t('rejectText'), { headline: headline(a), id: a.id, publisher: a.publisher || a.sender });
+  $('reject-error').textContent = '';
+  $('reject-reason').value = '';
+  $('reject').dataset.alertId = id;
+  $('reject').classList.remove('hidden');
+  $('reject-reason').focus();
+}
+$('reject-no').addEventListener('click', () => $('reject').classList.add('hidden'));
+$('reject-yes').addEventListener('click', async () => {
+  const reason = $('reject-reason').value.trim();
+  if (!reason) { $('reject-error').textContent = t('needReason'); return; }
+  const ok = await command($('reject').dataset.alertId, 'reject', { reason: reason }, 'reject-error');
+  if (ok) $('reject').classList.add('hidden');
+});
+async function command(id, verb, body, errorTarget) {
+  const errors = $(errorTarget || (verb === 'cancel' ? 'confirm-error' : 'approval-error'));
   try {
     const res = await fetch('/api/v1/alerts/' + encodeURIComponent(id) + '/' + verb, {
       method: 'POST',
@@ -468,12 +543,12 @@ async function command(id, verb, body) {
     });
     if (!res.ok) {
       const text = await res.text();
-      $('confirm-error').textContent = t('cancelFailed') + res.status + ' ' + text.slice(0, 200);
+      errors.textContent = (verb === 'cancel' ? t('cancelFailed') : t('commandFailed')) + res.status + ' ' + text.slice(0, 200);
       return false;
     }
     return true;
   } catch (e) {
-    $('confirm-error').textContent = t('cancelFailed') + (e.message || e);
+    errors.textContent = (verb === 'cancel' ? t('cancelFailed') : t('commandFailed')) + (e.message || e);
     return false;
   }
 }

@@ -8,12 +8,12 @@ import io.tocsin.ingress.AlertApi;
 import io.tocsin.ingress.AlertParser;
 import io.tocsin.ingress.CapAlertParser;
 import io.tocsin.console.Console;
-import io.tocsin.console.ConsoleRoutes;
+import io.tocsin.console.CoverageOverlay;
+import io.tocsin.console.EngineGauges;
 import io.tocsin.console.Geography;
 import io.tocsin.console.Metrics;
 import io.tocsin.console.OperatorAuthenticator;
 import io.tocsin.ingress.IngressServer;
-import io.tocsin.ingress.RawRoutes;
 import io.tocsin.security.Caller;
 import io.tocsin.ingress.Route;
 import io.tocsin.ingress.Router;
@@ -29,6 +29,7 @@ import io.tocsin.security.KeyRing;
 import io.tocsin.security.RegionShapes;
 import io.tocsin.targeting.AreaResolver;
 import io.tocsin.targeting.Resolution;
+import io.tocsin.targeting.coverage.CoverageEstimator;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -113,11 +114,11 @@ public final class EngineHost implements AutoCloseable {
             io.tocsin.drill.Drills drills = GovernanceWiring.drills(config, gc, engine, parser, clock);
             router.addAll(new io.tocsin.drill.DrillRoutes(drills, parser, clock).routes());
             extraRoutes.forEach(router::add);
-            io.tocsin.console.ConsoleWiring.engineGauges(consoleMetrics, engine);
+            EngineGauges.register(consoleMetrics, engine);
             console = new Console(consoleLedger, consoleMetrics, operators(keys), consoleGeography(config), clock,
-                    null);
+                    null, java.time.Duration.ofMillis(100), coverage(resolver));
             console.start();
-            server = new IngressServer(sc, router, consoleRoutes(console)).start();
+            server = new IngressServer(sc, router, console.routes()).start();
             EngineHost host = new EngineHost(config, keys, engine, server, console);
             host.drills = drills.start();
             return host;
@@ -131,6 +132,18 @@ public final class EngineHost implements AutoCloseable {
             engine.close();
             throw e;
         }
+    }
+
+    /** The map's blind-spot overlay estimates reach with targeting's coverage estimator (built on first use). */
+    private static CoverageOverlay.Estimator coverage(AreaResolver resolver) {
+        if (!(resolver instanceof DirectoryAreaResolver d)) {
+            return null;
+        }
+        java.util.concurrent.atomic.AtomicReference<CoverageEstimator> estimator =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        return alert -> estimator.updateAndGet(e -> e != null ? e
+                        : new CoverageEstimator(d.geography(), d.directory(), d.sites(), d.options()))
+                .estimate(0, alert.infos().get(0).areas());
     }
 
     /** Operators (never publishers) may use the console. */
@@ -147,26 +160,6 @@ public final class EngineHost implements AutoCloseable {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("cannot load the console's geography from " + source, e);
         }
-    }
-
-    private static RawRoutes consoleRoutes(Console console) {
-        return new RawRoutes() {
-            @Override
-            public boolean owns(String path) {
-                return ConsoleRoutes.owns(path);
-            }
-
-            @Override
-            public boolean streams(String path) {
-                return "/api/v1/events".equals(path);
-            }
-
-            @Override
-            public void handle(io.netty.channel.ChannelHandlerContext ctx,
-                               io.netty.handler.codec.http.FullHttpRequest request) {
-                console.routes().handle(ctx, request);
-            }
-        };
     }
 
     public Console console() { return console; }

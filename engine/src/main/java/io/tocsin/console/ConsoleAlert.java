@@ -9,6 +9,7 @@ import io.tocsin.cap.WarningColour;
 import io.tocsin.ledger.AlertState;
 import io.tocsin.ledger.AlertView;
 import io.tocsin.ledger.ChannelCounters;
+import io.tocsin.ledger.RegionDelivery;
 import io.tocsin.ledger.TimelineEntry;
 import io.tocsin.pipeline.Submission;
 import java.time.Instant;
@@ -28,6 +29,8 @@ import java.util.Set;
  * @param regions region codes named by the areas' geocodes (e.g. {@code 440106}), trailing zeros of 12-digit
  *                CPEAS codes removed so they match region codes by prefix
  * @param reach   planned dispatches over every channel (what a cancel stops)
+ * @param regionDelivery the ledger's delivered reach per region code (SMS to subscribers located there):
+ *                planned, delivered, failed; empty when the ledger keeps none
  */
 public record ConsoleAlert(
         String id,
@@ -51,10 +54,16 @@ public record ConsoleAlert(
         List<String> regions,
         long reach,
         Map<String, ChannelCounters> channels,
+        Map<String, RegionDelivery> regionDelivery,
         List<TimelineEntry> timeline) {
 
     /** Joins a ledger snapshot with its submission (which may be absent). */
     public static ConsoleAlert of(AlertView view, Submission submission) {
+        return of(view, submission, Map.of());
+    }
+
+    /** Joins a ledger snapshot with its submission (which may be absent) and its delivery per region. */
+    public static ConsoleAlert of(AlertView view, Submission submission, Map<String, RegionDelivery> delivered) {
         Alert cap = submission == null ? null : submission.alert();
         List<AlertInfo> infos = cap == null ? List.of() : cap.infos();
         String colour = colourOf(infos, view.severity());
@@ -81,7 +90,8 @@ public record ConsoleAlert(
         return new ConsoleAlert(view.id(), view.sender(), view.identifier(), view.sent(), view.status(),
                 view.msgType(), cap == null ? null : cap.scope(), view.event(), view.headline(), headlineEn,
                 view.severity(), view.urgency(), colour, view.publisher(), view.state(), view.receivedAt(),
-                view.expires(), areaDesc, new ArrayList<>(regions), reach, view.channels(), view.timeline());
+                view.expires(), areaDesc, new ArrayList<>(regions), reach, view.channels(),
+                delivered == null ? Map.of() : delivered, view.timeline());
     }
 
     /** "440106000000" → "440106"; other codes unchanged. */

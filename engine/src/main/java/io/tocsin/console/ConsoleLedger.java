@@ -61,6 +61,12 @@ public final class ConsoleLedger implements LedgerView {
     }
 
     @Override
+    public Optional<io.tocsin.ledger.DeliveryView> delivery(String id) {
+        LedgerView d = delegate;
+        return d == null ? Optional.empty() : d.delivery(id);
+    }
+
+    @Override
     public Optional<Submission> submission(String id) {
         LedgerView d = delegate;
         if (d == null) {

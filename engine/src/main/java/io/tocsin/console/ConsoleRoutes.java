@@ -1,7 +1,9 @@
 package io.tocsin.console;
 
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.http.DefaultHttpRequest;
 import io.netty.handler.codec.http.DefaultHttpResponse;
+import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
@@ -13,6 +15,7 @@ import io.netty.handler.codec.http.QueryStringDecoder;
 import io.tocsin.cap.Alert;
 import io.tocsin.cap.Scope;
 import io.tocsin.cap.Status;
+import io.tocsin.ingress.RawRoutes;
 import io.tocsin.ledger.LedgerView;
 import io.tocsin.pipeline.Submission;
 import java.util.List;
@@ -31,17 +34,21 @@ import java.util.regex.Pattern;
  *   GET  /api/v1/events             → text/event-stream (Bearer key, or ?token= from /session)
  *   GET  /api/v1/geography          → simplified region outlines for the map
  *   GET  /api/v1/alerts/{id}/cap    → the alert as CAP XML (public for Actual+Public alerts, else operators)
+ *   GET  /api/v1/alerts/{id}/coverage → operators: the map's blind-spot overlay ({@link CoverageOverlay})
  *   GET  /feed.atom                 → Atom feed of active public alerts
  *   GET  /metrics                   → Prometheus text format
  * </pre>
  *
- * <p>{@link #handle} answers the request and returns true when the path is the console's, else returns false
- * and touches nothing. It never releases the request (the caller owns it). Thread-safe; called on Netty event
- * loops, never blocks (every answer is built from in-memory snapshots).
+ * <p>The one way to mount the console: as the engine server's {@link RawRoutes} ({@code new IngressServer(config,
+ * router, console.routes())}, which {@code EngineHost} does). {@link #handle} answers the request and returns
+ * true when the path is the console's, else returns false and touches nothing. It never releases the request
+ * (the caller owns it). Thread-safe; called on Netty event loops, never blocks (every answer is built from
+ * in-memory snapshots).
  */
-public final class ConsoleRoutes {
+public final class ConsoleRoutes implements RawRoutes {
 
     private static final Pattern CAP_PATH = Pattern.compile("/api/v1/alerts/([^/]+)/cap");
+    private static final Pattern COVERAGE_PATH = Pattern.compile("/api/v1/alerts/([^/]+)/coverage");
     private static final Pattern SAFE_HOST = Pattern.compile("[A-Za-z0-9.\\-:\\[\\]]{1,255}");
     private static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
@@ -55,11 +62,14 @@ public final class ConsoleRoutes {
     private final SessionTokens sessions;
     private final OperatorAuthenticator operators;
     private final String publicBaseUrl;
+    private final CoverageOverlay coverage;
     private final StaticResources files = new StaticResources();
 
     /** @param publicBaseUrl absolute base for feed links (e.g. {@code https://alerts.example.org}); null: from Host */
     public ConsoleRoutes(LedgerView ledger, EventHub events, AtomFeed feed, Metrics metrics, Geography geography,
-                         SessionTokens sessions, OperatorAuthenticator operators, String publicBaseUrl) {
+                         SessionTokens sessions, OperatorAuthenticator operators, String publicBaseUrl,
+                         CoverageOverlay coverage) {
+        this.coverage = coverage;
         this.ledger = ledger;
         this.events = events;
         this.feed = feed;
@@ -70,18 +80,34 @@ public final class ConsoleRoutes {
         this.publicBaseUrl = publicBaseUrl == null ? null : publicBaseUrl.replaceAll("/+$", "");
     }
 
+    @Override
+    public boolean owns(String path) {
+        return isConsolePath(path);
+    }
+
+    @Override
+    public boolean streams(String path) {
+        return "/api/v1/events".equals(path);
+    }
+
+    @Override
+    public void handle(ChannelHandlerContext ctx, FullHttpRequest req) {
+        answer(ctx, req);
+    }
+
     /** True when {@code path} (without query) is one of the console's routes. */
-    public static boolean owns(String path) {
+    public static boolean isConsolePath(String path) {
         return path.equals("/") || path.equals("/console") || path.startsWith("/console/")
                 || path.equals("/feed.atom") || path.equals("/metrics") || path.equals("/api/v1/session")
                 || path.equals("/api/v1/events") || path.equals("/api/v1/geography")
-                || CAP_PATH.matcher(path).matches();
+                || CAP_PATH.matcher(path).matches() || COVERAGE_PATH.matcher(path).matches();
     }
 
-    public boolean handle(ChannelHandlerContext ctx, FullHttpRequest req) {
+    /** Answers a console request; returns false, touching nothing, when the path is not the console's. */
+    public boolean answer(ChannelHandlerContext ctx, FullHttpRequest req) {
         QueryStringDecoder uri = new QueryStringDecoder(req.uri());
         String path = uri.path();
-        if (!owns(path)) {
+        if (!isConsolePath(path)) {
             return false;
         }
         HttpMethod method = req.method();
@@ -99,6 +125,7 @@ public final class ConsoleRoutes {
             return true;
         }
         Matcher cap = CAP_PATH.matcher(path);
+        Matcher overlay = COVERAGE_PATH.matcher(path);
         if (path.equals("/") || path.equals("/console")) {
             HttpReplies.send(ctx, req, HttpResponseStatus.FOUND, "text/plain; charset=utf-8", new byte[0],
                     Map.of("Location", "/console/"));
@@ -119,6 +146,8 @@ public final class ConsoleRoutes {
             events(ctx, req, uri);
         } else if (cap.matches()) {
             cap(ctx, req, QueryStringDecoder.decodeComponent(cap.group(1)));
+        } else if (overlay.matches()) {
+            coverage(ctx, req, QueryStringDecoder.decodeComponent(overlay.group(1)));
         }
         return true;
     }
@@ -185,6 +214,27 @@ public final class ConsoleRoutes {
         }
         HttpReplies.text(ctx, req, HttpResponseStatus.OK, AtomFeed.CAP_MEDIA_TYPE + "; charset=utf-8",
                 "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + xml.get() + "\n");
+    }
+
+    /** Answered when the estimate is ready (off the event loop), so only the request's head is kept. */
+    private void coverage(ChannelHandlerContext ctx, FullHttpRequest req, String id) {
+        if (bearer(req).flatMap(operators::operator).isEmpty()) {
+            HttpReplies.error(ctx, req, HttpResponseStatus.UNAUTHORIZED, "operator key required");
+            return;
+        }
+        HttpRequest head = new DefaultHttpRequest(req.protocolVersion(), req.method(), req.uri(), req.headers().copy());
+        coverage.json(id).whenComplete((json, failure) -> {
+            if (failure != null || json == null) {
+                HttpReplies.error(ctx, head, HttpResponseStatus.SERVICE_UNAVAILABLE, "coverage estimate failed: "
+                        + (failure == null ? "no answer" : failure.getMessage()));
+            } else if (json.isEmpty()) {
+                HttpReplies.error(ctx, head, HttpResponseStatus.NOT_FOUND, "no coverage estimate for alert " + id
+                        + " (unknown alert, no area, or no geography)");
+            } else {
+                HttpReplies.send(ctx, head, HttpResponseStatus.OK, "application/json; charset=utf-8",
+                        json.get().getBytes(java.nio.charset.StandardCharsets.UTF_8), Map.of("Cache-Control", "no-store"));
+            }
+        });
     }
 
     private String baseUrl(FullHttpRequest req) {

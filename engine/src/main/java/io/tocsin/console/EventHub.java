@@ -2,6 +2,7 @@ package io.tocsin.console;
 
 import io.micrometer.core.instrument.Counter;
 import io.tocsin.ledger.AlertView;
+import io.tocsin.ledger.DeliveryView;
 import io.tocsin.ledger.LedgerChanges;
 import io.tocsin.ledger.LedgerView;
 import io.tocsin.pipeline.Submission;
@@ -143,7 +144,8 @@ public final class EventHub implements AutoCloseable {
                 continue;
             }
             lastSeen.put(id, view);
-            ConsoleAlert alert = ConsoleAlert.of(view, submission(id));
+            ConsoleAlert alert = ConsoleAlert.of(view, submission(id),
+                    ledger.delivery(id).map(DeliveryView::regions).orElse(Map.of()));
             current.put(id, alert);
             changed.add(alert);
         }
