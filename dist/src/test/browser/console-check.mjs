@@ -176,6 +176,8 @@ try {
   try {
     const page = browser.pages()[0];
     console.log('DETAIL ' + await page.evaluate(() => JSON.stringify({
+      connected: document.body.dataset.connected,
+      cards: Array.from(document.querySelectorAll('li.alert-card')).map((li) => `${li.dataset.alertId}:${li.dataset.state}:${li.dataset.progress}`),
       detail: document.getElementById('detail-body').dataset, overall: document.getElementById('overall-text').textContent,
       rows: Array.from(document.querySelectorAll('#channel-rows tr')).map((tr) => tr.textContent) })));
     await page.screenshot({ path: join(shotDir, 'console-failed.png'), fullPage: true });

@@ -134,13 +134,13 @@ function connect(token) {
     const doc = JSON.parse(e.data);
     state.alerts.clear();
     doc.alerts.forEach((a) => { state.alerts.set(a.id, a); sample(a); });
-    renderAll();
+    scheduleRender();
   });
   source.addEventListener('alert', (e) => {
     const a = JSON.parse(e.data);
     state.alerts.set(a.id, a);
     sample(a);
-    renderAll();
+    scheduleRender();
   });
   source.addEventListener('error', () => {
     setConnected(false);
@@ -210,6 +210,13 @@ const isExercise = (a) => a.status === 'Exercise';
 const isTest = (a) => a.status === 'Test' || a.status === 'Draft';
 
 /* ---------- rendering ---------- */
+// Events can arrive faster than a busy page paints: render at most once per 100 ms, always the latest state.
+let renderPending = false;
+function scheduleRender() {
+  if (renderPending) return;
+  renderPending = true;
+  setTimeout(() => { renderPending = false; renderAll(); }, 100);
+}
 function renderAll() {
   if (!state.operator) return;
   renderList();
@@ -383,6 +390,7 @@ function targetedRegions(a) {
   return g.regions.filter((r) => (a.regions || []).some((code) => regionMatches(r.code, code)));
 }
 const COLOURS = { blue: '#1e64c8', yellow: '#f2c200', orange: '#f07800', red: '#d7191c', white: '#bbbbbb' };
+const blindCache = { key: null, node: null, count: 0 };
 function renderMap(a, pct) {
   const svg = $('map');
   const NS = 'http://www.w3.org/2000/svg';
@@ -437,21 +445,25 @@ function renderMap(a, pct) {
     svg.appendChild(path);
   });
   const cov = state.coverage.get(a.id);
-  const blindGroup = document.createElementNS(NS, 'g');
-  blindGroup.setAttribute('class', 'blind-cells');
-  let blindCount = 0;
-  if (cov && cov !== 'pending' && cov.blindCells) {
-    cov.blindCells.forEach(([lon, lat, size]) => {
+  const ready = cov && cov !== 'pending' && cov.blindCells;
+  const blindKey = a.id + '|' + (ready ? 'ready' : 'none') + '|' + svg.getAttribute('viewBox');
+  if (blindCache.key !== blindKey) {
+    // Thousands of grid cells: built once per alert and overlay, re-attached on later renders.
+    const group = document.createElementNS(NS, 'g');
+    group.setAttribute('class', 'blind-cells');
+    (ready ? cov.blindCells : []).forEach(([lon, lat, size]) => {
       const [x0, y0] = px([lon - size / 2, lat + size / 2]);
       const [x1, y1] = px([lon + size / 2, lat - size / 2]);
       const rect = document.createElementNS(NS, 'rect');
       rect.setAttribute('x', x0.toFixed(2)); rect.setAttribute('y', y0.toFixed(2));
       rect.setAttribute('width', Math.max(0.8, x1 - x0).toFixed(2)); rect.setAttribute('height', Math.max(0.8, y1 - y0).toFixed(2));
       rect.setAttribute('class', 'blind');
-      blindGroup.appendChild(rect);
-      blindCount++;
+      group.appendChild(rect);
     });
+    blindCache.key = blindKey; blindCache.node = group; blindCache.count = group.childNodes.length;
   }
+  const blindGroup = blindCache.node;
+  const blindCount = blindCache.count;
   svg.appendChild(blindGroup);
   svg.dataset.blindCells = String(blindCount);
   g.regions.forEach((r) => {

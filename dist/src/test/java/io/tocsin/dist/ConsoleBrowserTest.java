@@ -58,7 +58,7 @@ class ConsoleBrowserTest {
     static final String CITY = DemoCommand.CITY_KEY;
     static final String DRILL = "demo-gz-drill-office";
     static final String TIANHE = "demo-gz-tianhe-emergency";
-    static final int SMS_PER_SECOND = 100;
+    static final int SMS_PER_SECOND = 50;
     static final List<String> ALL_DISTRICTS = List.of("440103", "440104", "440105", "440106", "440111", "440112",
             "440113", "440114", "440115", "440117", "440118");
 

@@ -41,12 +41,12 @@ final class PublishedLedger implements LedgerView {
 
     void publish(List<AlertView> changed, long records) {
         for (AlertView v : changed) {
-            changes.add(v.id());
             if (byId.put(v.id(), v) == null) {
                 synchronized (order) {
                     order.add(v.id());
                 }
             }
+            changes.add(v.id()); // after the view: a reader that sees the id must find the new view
         }
         this.records = records;
         version++;
