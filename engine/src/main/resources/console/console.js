@@ -19,7 +19,7 @@ const TEXT = {
     blindClear: '覆盖估算：区域人口 {population}，所有地点均有渠道覆盖', blindPending: '正在估算覆盖…',
     rejectTitle: '驳回预警', rejectText: '驳回“{headline}”（{id}，发布方 {publisher}）？', rejectReason: '驳回原因（必填）',
     keepPending: '暂不处理', confirmReject: '确认驳回', needReason: '请填写驳回原因', commandFailed: '操作失败：',
-    exercise: '演习 EXERCISE', test: '测试 TEST', cancelFailed: '撤销失败：',
+    exercise: '演习 EXERCISE', test: '测试 TEST', cancelFailed: '撤销失败：', withdrawal: '（撤回）',
     SMS: '短信', CELL_BROADCAST: '小区广播', RADIO: '广播电台', TV: '电视', WEBHOOK: 'Webhook',
     PENDING_APPROVAL: '待审批', REJECTED: '已驳回', ACTIVE: '已生效', DISPATCHING: '发送中', DONE: '已完成',
     SUPERSEDED: '已更新替代', CANCELLED: '已撤销', EXPIRED: '已过期'
@@ -43,7 +43,7 @@ const TEXT = {
     rejectTitle: 'Reject alert', rejectText: 'Reject "{headline}" ({id}, from {publisher})?', rejectReason: 'Reason (required)',
     keepPending: 'Not now', confirmReject: 'Reject alert', needReason: 'Give a reason for the rejection',
     commandFailed: 'Failed: ',
-    exercise: 'EXERCISE 演习', test: 'TEST 测试', cancelFailed: 'Cancel failed: ',
+    exercise: 'EXERCISE 演习', test: 'TEST 测试', cancelFailed: 'Cancel failed: ', withdrawal: ' (withdrawal)',
     SMS: 'SMS', CELL_BROADCAST: 'Cell broadcast', RADIO: 'Radio', TV: 'TV', WEBHOOK: 'Webhook',
     PENDING_APPROVAL: 'Pending approval', REJECTED: 'Rejected', ACTIVE: 'Active', DISPATCHING: 'Dispatching',
     DONE: 'Done', SUPERSEDED: 'Superseded', CANCELLED: 'Cancelled', EXPIRED: 'Expired'
@@ -334,7 +334,9 @@ function renderDetail() {
   const overall = $('overall-bar');
   overall.textContent = '';
   segments(overall, sum);
-  $('overall-text').textContent = pct + '%  (' + t('delivered') + ' ' + num(sum.delivered) + t('of') + num(sum.planned)
+  const stopped = sum.cancelled + sum.expired > 0;
+  $('overall-text').textContent = (stopped ? t('delivered') + ' ' + percent(sum.delivered, sum.planned) + '%' : pct + '%')
+    + '  (' + t('delivered') + ' ' + num(sum.delivered) + t('of') + num(sum.planned)
     + (sum.cancelled > 0 ? ', ' + t('cancelled') + ' ' + num(sum.cancelled) : '')
     + (sum.failed + sum.expired > 0 ? ', ' + t('failed') + ' ' + num(sum.failed + sum.expired) : '') + ')';
   $('overall-text').dataset.progress = String(pct);
@@ -346,7 +348,8 @@ function renderDetail() {
     tr.dataset.channel = name;
     const p = percent(finished(c), c.planned);
     tr.dataset.progress = String(p);
-    tr.appendChild(el('td', '', t(name)));
+    // "CELL_BROADCAST/cancel": the withdrawals a cancel sends on that channel.
+    tr.appendChild(el('td', '', name.endsWith('/cancel') ? t(name.slice(0, -7)) + t('withdrawal') : t(name)));
     const cell = el('td', 'progress-cell');
     const bar = el('div', 'bar');
     segments(bar, c);
