@@ -62,7 +62,7 @@ class SmsFaultCampaignTest {
         List<String> ids = new ArrayList<>();
         long recoveries = 0;
         long worstRecoveryMs = 0;
-        for (int flap = 0; flap < 4; flap++) {
+        for (int flap = 0; flap < 3; flap++) {
             cmcc.faults().refuseBinds(true);
             cmcc.dropAll();
             await().atMost(Duration.ofSeconds(10)).until(() -> rig.connectorStatus("sms-cmcc").equals("DOWN"));
