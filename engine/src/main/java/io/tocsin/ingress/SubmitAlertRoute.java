@@ -120,7 +120,7 @@ public final class SubmitAlertRoute implements Route, AutoCloseable {
             return done(ApiResponse.located(403, verdict.reason(), verdict.path()));
         }
         Submission submission = new Submission(parsed.alert(), request.body(), request.head().contentType(),
-                publisher.name(), publisher.approval().needsApproval(parsed.alert()), clock.instant());
+                publisher.name(), publisher.needsApproval(parsed.alert()), clock.instant());
         List<Reason> warnings = parsed.reasons();
         CompletableFuture<IntakeOutcome> outcome;
         try {

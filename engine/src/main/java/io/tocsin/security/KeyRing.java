@@ -69,9 +69,19 @@ public final class KeyRing {
             String path = "publishers[" + i + "]";
             PublisherScope scope = scopeOf(pc.scope(), path + ".scope", checks);
             ApprovalPolicy approval = enumOf(ApprovalPolicy.class, pc.approval(), path + ".approval", checks);
+            Set<Status> approvalStatuses = EnumSet.noneOf(Status.class);
+            for (int j = 0; j < pc.approvalStatuses().size(); j++) {
+                Status s = Status.parse(pc.approvalStatuses().get(j));
+                checks.require(s != null, path + ".approvalStatuses[" + j + "]", "unknown CAP status '"
+                        + pc.approvalStatuses().get(j) + "'; one of " + List.of(Status.values()));
+                if (s != null) {
+                    approvalStatuses.add(s);
+                }
+            }
             if (pc.keySha256() != null && pc.keySha256().length() == 64) {
                 pubs.add(new KeyedPublisher(KeyHash.ofHex(pc.keySha256()),
-                        new Publisher(pc.name(), scope, approval == null ? ApprovalPolicy.NEVER : approval)));
+                        new Publisher(pc.name(), scope, approval == null ? ApprovalPolicy.NEVER : approval,
+                                approvalStatuses)));
             }
         }
         List<KeyedOperator> ops = new ArrayList<>();

@@ -50,6 +50,30 @@ class GovernanceConfigTest {
     }
 
     @Test
+    void approvalPolicyAppliesPerSeverityAndPerStatus() {
+        TocsinConfig config = parse("""
+                publishers:
+                  - {name: district, keySha256: "%s", approval: SEVERE_AND_ABOVE, approvalStatuses: [Actual]}
+                """.formatted(HASH));
+        io.tocsin.security.Publisher p = KeyRing.fromConfig(config).publisher("district").orElseThrow();
+        io.tocsin.cap.Alert severe = io.tocsin.pipeline.testing.TestAlerts.alert("S", "Severe", "Expected", null);
+        io.tocsin.cap.Alert minor = io.tocsin.pipeline.testing.TestAlerts.alert("M", "Minor", "Expected", null);
+        assertThat(p.needsApproval(severe)).isTrue();
+        assertThat(p.needsApproval(minor)).isFalse();
+        assertThat(p.needsApproval(withStatus(severe, "Exercise"))).isFalse();
+        assertThatThrownBy(() -> KeyRing.fromConfig(parse("""
+                publishers:
+                  - {name: d, keySha256: "%s", approvalStatuses: [Real]}
+                """.formatted(HASH)))).hasMessageContaining("publishers[0].approvalStatuses[0]");
+    }
+
+    private static io.tocsin.cap.Alert withStatus(io.tocsin.cap.Alert a, String status) {
+        return new io.tocsin.cap.Alert(a.version(), a.identifier(), a.sender(), a.sent(), status, a.msgType(),
+                a.source(), a.scope(), a.restriction(), a.addresses(), a.codes(), a.note(), a.references(),
+                a.incidents(), a.infos());
+    }
+
+    @Test
     void aDrillWindowThatEndsBeforeItStartsIsReportedWithItsPath() {
         TocsinConfig config = parse("""
                 governance:
