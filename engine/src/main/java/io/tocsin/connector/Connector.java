@@ -27,6 +27,17 @@ public interface Connector extends AutoCloseable {
     /** Dispatches taken but not yet answered by the peer. */
     int inFlight();
 
+    /**
+     * Cancel wins: drops the dispatches of {@code alertId} this connector has taken but not yet handed to the
+     * peer (its own internal queue), reporting each CANCELLED through the receipt sink. Called on the
+     * dispatcher's thread when the alert is cancelled or superseded; must not block. Returns how many it
+     * dropped. What the peer already has is beyond recall here (withdrawals are separate dispatches). The
+     * default, for connectors without an internal queue, drops nothing.
+     */
+    default int withdraw(String alertId) {
+        return 0;
+    }
+
     ConnectorHealth health();
 
     /** How the alert will look on this connector, per language, with its budget verdict. */

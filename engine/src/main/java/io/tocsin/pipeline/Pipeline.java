@@ -2,6 +2,7 @@ package io.tocsin.pipeline;
 
 import io.tocsin.cap.Alert;
 import io.tocsin.connector.ChannelKind;
+import io.tocsin.connector.Connector;
 import io.tocsin.connector.DeliveryReceipt;
 import io.tocsin.connector.DispatchAction;
 import io.tocsin.connector.DispatchState;
@@ -286,12 +287,20 @@ final class Pipeline implements Recorder, PlanOutput {
         }
     }
 
-    /** Cancel wins: drops every queued send of the alert at once and stops its planning. */
+    /**
+     * Cancel wins: drops every queued send of the alert at once — the engine's queues and what connectors took
+     * but have not sent yet — and stops its planning.
+     */
     private void stopAlert(String alertId) {
         long t0 = System.nanoTime();
         long purged = 0;
+        java.util.Set<Connector> connectors = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         for (ConnectorQueue q : router.queues()) {
             purged += q.purge(alertId);
+            connectors.add(q.connector);
+        }
+        for (Connector c : connectors) {
+            purged += c.withdraw(alertId);
         }
         planner.stop(alertId);
         stats.purged(alertId, purged, System.nanoTime() - t0);

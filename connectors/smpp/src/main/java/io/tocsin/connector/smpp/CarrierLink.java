@@ -134,6 +134,24 @@ final class CarrierLink implements AutoCloseable {
         correlator.abandon(o.tracker, state, reason);
     }
 
+    /**
+     * Cancel wins: removes the alert's dispatches that no bind has started submitting and reports each
+     * CANCELLED. Safe against the submitters: each queued dispatch is either taken by one of them or removed here.
+     */
+    int withdraw(String alertId) {
+        List<Outgoing> mine = new ArrayList<>();
+        queue.removeIf(o -> o.next == 0 && alertId.equals(o.dispatch.alertId()) && mine.add(o));
+        for (Outgoing o : front) {
+            if (o.next == 0 && alertId.equals(o.dispatch.alertId()) && front.removeFirstOccurrence(o)) {
+                mine.add(o);
+            }
+        }
+        for (Outgoing o : mine) {
+            finished(o, DispatchState.CANCELLED, "withdrawn before submission: the alert was cancelled");
+        }
+        return mine.size();
+    }
+
     /** Everything still queued (never submitted): handed back on close. */
     List<Outgoing> drain() {
         List<Outgoing> out = new ArrayList<>(front);

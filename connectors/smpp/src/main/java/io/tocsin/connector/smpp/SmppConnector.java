@@ -119,6 +119,15 @@ public final class SmppConnector implements Connector {
     }
 
     @Override
+    public int withdraw(String alertId) {
+        int n = 0;
+        for (CarrierLink c : carriers) {
+            n += c.withdraw(alertId);
+        }
+        return n;
+    }
+
+    @Override
     public int inFlight() {
         int n = 0;
         for (CarrierLink c : carriers) {
