@@ -4,6 +4,7 @@ import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
@@ -62,10 +63,6 @@ public final class IngressServer implements AutoCloseable {
                 NioIoHandler.newFactory());
         workers = new MultiThreadIoEventLoopGroup(config.ioThreads(), new DefaultThreadFactory("tocsin-http", true),
                 NioIoHandler.newFactory());
-        HttpDecoderConfig decoder = new HttpDecoderConfig()
-                .setMaxInitialLineLength(config.maxInitialLineBytes())
-                .setMaxHeaderSize(config.maxHeaderBytes())
-                .setMaxChunkSize(64 * 1024);
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(acceptor, workers)
                 .channel(NioServerSocketChannel.class)
@@ -74,15 +71,7 @@ public final class IngressServer implements AutoCloseable {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
-                        ConnectionGuard guard = new ConnectionGuard(config.requestTimeout(), config.idleTimeout(),
-                                connections, config.maxConnections());
-                        ch.pipeline()
-                                .addLast("guard", guard)
-                                .addLast("http", new HttpServerCodec(decoder));
-                        if (raw != null) {
-                            ch.pipeline().addLast("raw", new RawRouteGate(raw, guard));
-                        }
-                        ch.pipeline().addLast("api", new HttpRequestHandler(router, config, guard));
+                        install(ch.pipeline(), config, router, raw, connections);
                     }
                 });
         try {
@@ -93,6 +82,26 @@ public final class IngressServer implements AutoCloseable {
             throw e;
         }
         return this;
+    }
+
+    /**
+     * Puts one connection's handlers into {@code pipeline}: the connection guard, the HTTP codec with the
+     * configured limits, the raw routes (when any) and the API. The server does this for every accepted
+     * connection; tests and fuzzers drive the same pipeline over an embedded channel.
+     */
+    static void install(ChannelPipeline pipeline, ServerConfig config, Router router, RawRoutes raw,
+                        AtomicInteger connections) {
+        HttpDecoderConfig decoder = new HttpDecoderConfig()
+                .setMaxInitialLineLength(config.maxInitialLineBytes())
+                .setMaxHeaderSize(config.maxHeaderBytes())
+                .setMaxChunkSize(64 * 1024);
+        ConnectionGuard guard = new ConnectionGuard(config.requestTimeout(), config.idleTimeout(),
+                connections, config.maxConnections());
+        pipeline.addLast("guard", guard).addLast("http", new HttpServerCodec(decoder));
+        if (raw != null) {
+            pipeline.addLast("raw", new RawRouteGate(raw, guard));
+        }
+        pipeline.addLast("api", new HttpRequestHandler(router, config, guard));
     }
 
     /** The bound port (useful when configured with port 0); -1 before start. */

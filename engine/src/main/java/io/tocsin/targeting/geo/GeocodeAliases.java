@@ -25,22 +25,27 @@ public final class GeocodeAliases {
     }
 
     public static GeocodeAliases load(Path file) throws IOException {
-        GeocodeAliases a = new GeocodeAliases();
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String line;
-            int n = 0;
-            while ((line = in.readLine()) != null) {
-                n++;
-                String t = line.strip();
-                if (t.isEmpty() || t.startsWith("#")) {
-                    continue;
-                }
-                String[] f = t.split("\t");
-                if (f.length < 3) {
-                    throw new IOException(file + ":" + n + ": expected scheme<TAB>code<TAB>region_code");
-                }
-                a.add(f[0].strip(), f[1].strip(), f[2].strip());
+            return load(in, file.toString());
+        }
+    }
+
+    /** Reads the table from {@code in}; errors name {@code source} and the line. Does not close {@code in}. */
+    public static GeocodeAliases load(BufferedReader in, String source) throws IOException {
+        GeocodeAliases a = new GeocodeAliases();
+        String line;
+        int n = 0;
+        while ((line = in.readLine()) != null) {
+            n++;
+            String t = line.strip();
+            if (t.isEmpty() || t.startsWith("#")) {
+                continue;
             }
+            String[] f = t.split("\t");
+            if (f.length < 3) {
+                throw new IOException(source + ":" + n + ": expected scheme<TAB>code<TAB>region_code");
+            }
+            a.add(f[0].strip(), f[1].strip(), f[2].strip());
         }
         return a;
     }

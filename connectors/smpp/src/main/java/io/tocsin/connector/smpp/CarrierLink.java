@@ -2,7 +2,6 @@ package io.tocsin.connector.smpp;
 
 import io.tocsin.connector.DeliveryReceipt;
 import io.tocsin.connector.DispatchState;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +13,6 @@ import java.util.concurrent.atomic.LongAdder;
 import org.jsmpp.bean.AlertNotification;
 import org.jsmpp.bean.DataSm;
 import org.jsmpp.bean.DeliverSm;
-import org.jsmpp.bean.OptionalParameter;
 import org.jsmpp.extra.ProcessRequestException;
 import org.jsmpp.session.DataSmResult;
 import org.jsmpp.session.MessageReceiverListener;
@@ -173,19 +171,7 @@ final class CarrierLink implements AutoCloseable {
                 otherDeliverSm.increment();
                 return;
             }
-            String tlvId = null;
-            Integer tlvState = null;
-            OptionalParameter id = d.getOptionalParameter(OptionalParameter.Tag.RECEIPTED_MESSAGE_ID);
-            if (id instanceof OptionalParameter.OctetString) {
-                tlvId = ((OptionalParameter.OctetString) id).getValueAsString().trim();
-            }
-            OptionalParameter state = d.getOptionalParameter(OptionalParameter.Tag.MESSAGE_STATE);
-            if (state instanceof OptionalParameter.Byte) {
-                tlvState = ((OptionalParameter.Byte) state).getValue() & 0xFF;
-            }
-            byte[] sm = d.getShortMessage();
-            String text = sm == null ? null : new String(sm, StandardCharsets.ISO_8859_1);
-            SmscReceipt r = ReceiptParser.parse(text, tlvId, tlvState);
+            SmscReceipt r = ReceiptParser.parse(d);
             if (r == null) {
                 unparseable.increment();
                 return;

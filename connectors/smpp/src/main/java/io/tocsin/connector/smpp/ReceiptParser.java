@@ -1,7 +1,10 @@
 package io.tocsin.connector.smpp;
 
 import io.tocsin.connector.DispatchState;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import org.jsmpp.bean.DeliverSm;
+import org.jsmpp.bean.OptionalParameter;
 
 /**
  * Parses SMSC delivery receipts: the {@code receipted_message_id} / {@code message_state} TLVs when present
@@ -14,6 +17,26 @@ import java.util.Locale;
 public final class ReceiptParser {
 
     private ReceiptParser() {
+    }
+
+    /**
+     * The receipt carried by a {@code deliver_sm} (its TLVs, else its short message read as ISO-8859-1), or null
+     * when it names no message id.
+     */
+    public static SmscReceipt parse(DeliverSm d) {
+        String tlvId = null;
+        Integer tlvState = null;
+        OptionalParameter id = d.getOptionalParameter(OptionalParameter.Tag.RECEIPTED_MESSAGE_ID);
+        if (id instanceof OptionalParameter.OctetString) {
+            tlvId = ((OptionalParameter.OctetString) id).getValueAsString().trim();
+        }
+        OptionalParameter state = d.getOptionalParameter(OptionalParameter.Tag.MESSAGE_STATE);
+        if (state instanceof OptionalParameter.Byte) {
+            tlvState = ((OptionalParameter.Byte) state).getValue() & 0xFF;
+        }
+        byte[] sm = d.getShortMessage();
+        String text = sm == null ? null : new String(sm, StandardCharsets.ISO_8859_1);
+        return parse(text, tlvId, tlvState);
     }
 
     /**
