@@ -7,12 +7,12 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
-import org.locationtech.jts.geom.Coordinate;
+import java.util.Set;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
-import org.locationtech.jts.geom.LinearRing;
-import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.geom.Polygonal;
 import org.locationtech.jts.geom.util.GeometryFixer;
 
 /**
@@ -21,7 +21,12 @@ import org.locationtech.jts.geom.util.GeometryFixer;
  * / {@code name_en} (or {@code name}); {@code parent} and {@code population} are optional. Reads both the
  * project's demo geography and the real district boundaries of the shared corpus. Invalid geometries
  * (self-touching rings are common in real boundary data) are made valid with JTS {@link GeometryFixer}.
- * Stateless; thread-safe.
+ *
+ * <p>Anything unusable is refused with an {@link IOException} whose message names the place, e.g.
+ * {@code features[3] (440106): geometry.coordinates[0][2]: expected [lon, lat] numbers}: no features, a
+ * feature without code, a duplicate code, more regions than a {@link RegionSet} holds, a negative population,
+ * a ring with fewer than three distinct positions, a position that is not two finite numbers within
+ * longitude/latitude range, or a geometry with no area left once made valid. Stateless; thread-safe.
  */
 public final class GeoJsonRegions {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -32,73 +37,69 @@ public final class GeoJsonRegions {
     public static RegionSet load(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
             return load(in);
+        } catch (GeoJsonException e) {
+            throw new GeoJsonException(file + ": " + e.getMessage());
         }
     }
 
     public static RegionSet load(InputStream in) throws IOException {
         JsonNode root = JSON.readTree(in);
+        JsonNode features = root == null ? null : root.get("features");
+        if (features == null || !features.isArray() || features.isEmpty()) {
+            throw new GeoJsonException("not a GeoJSON FeatureCollection with features");
+        }
+        if (features.size() > RegionSet.MAX_REGIONS) {
+            throw new GeoJsonException(features.size() + " features; at most " + RegionSet.MAX_REGIONS
+                    + " regions are supported");
+        }
         GeometryFactory gf = Geo.FACTORY;
         List<Region> regions = new ArrayList<>();
-        for (JsonNode f : root.path("features")) {
-            JsonNode p = f.path("properties");
-            String code = text(p, "code", text(p, "adcode", f.path("id").asText(null)));
-            if (code == null) {
-                throw new IOException("feature without code/adcode/id");
+        Set<String> codes = new HashSet<>();
+        for (int i = 0; i < features.size(); i++) {
+            JsonNode f = features.get(i);
+            String where = "features[" + i + "]";
+            if (!f.isObject()) {
+                throw new GeoJsonException(where + ": not an object");
             }
-            String nameZh = text(p, "name_zh", text(p, "name", null));
-            String nameEn = text(p, "name_en", null);
-            String parent = text(p, "parent", null);
+            JsonNode p = f.path("properties");
+            JsonNode id = f.get("id");
+            String code = text(p, "code", text(p, "adcode", id == null || !id.isValueNode() ? null : id.asText()));
+            if (code == null || code.isBlank()) {
+                throw new GeoJsonException(where + ": no code (properties.code, properties.adcode or id)");
+            }
+            where += " (" + code + ")";
+            if (!codes.add(code)) {
+                throw new GeoJsonException(where + ": code " + code + " appears more than once");
+            }
             long population = p.path("population").asLong(0);
-            Geometry g = geometry(f.path("geometry"), gf);
+            if (population < 0) {
+                throw new GeoJsonException(where + ": negative population " + population);
+            }
+            Geometry g = GeoJsonGeometry.read(f.path("geometry"), gf, where + ": geometry");
             if (!g.isValid()) {
                 // Real boundary data often has self-touching rings; JTS predicates need valid input.
                 g = GeometryFixer.fix(g);
             }
-            regions.add(new Region(code, nameZh, nameEn, parent, g, population));
+            if (g.isEmpty() || !(g instanceof Polygonal) || g.getArea() <= 0 || !g.isValid()) {
+                throw new GeoJsonException(where + ": geometry encloses no area");
+            }
+            regions.add(new Region(code, text(p, "name_zh", text(p, "name", null)), text(p, "name_en", null),
+                    text(p, "parent", null), g, population));
         }
         return new RegionSet(regions);
     }
 
     private static String text(JsonNode node, String field, String fallback) {
         JsonNode v = node.get(field);
-        return v == null || v.isNull() ? fallback : v.asText();
+        return v == null || v.isNull() || !v.isValueNode() ? fallback : v.asText();
     }
 
-    static Geometry geometry(JsonNode g, GeometryFactory gf) throws IOException {
-        String type = g.path("type").asText();
-        JsonNode coords = g.path("coordinates");
-        switch (type) {
-            case "Polygon":
-                return polygon(coords, gf);
-            case "MultiPolygon": {
-                Polygon[] parts = new Polygon[coords.size()];
-                for (int i = 0; i < parts.length; i++) {
-                    parts[i] = polygon(coords.get(i), gf);
-                }
-                return gf.createMultiPolygon(parts);
-            }
-            default:
-                throw new IOException("unsupported geometry type " + type);
-        }
-    }
+    /** A refusal of a GeoJSON file, located in its message. */
+    static final class GeoJsonException extends IOException {
+        private static final long serialVersionUID = 1L;
 
-    private static Polygon polygon(JsonNode rings, GeometryFactory gf) {
-        LinearRing shell = ring(rings.get(0), gf);
-        LinearRing[] holes = new LinearRing[rings.size() - 1];
-        for (int i = 1; i < rings.size(); i++) {
-            holes[i - 1] = ring(rings.get(i), gf);
+        GeoJsonException(String message) {
+            super(message);
         }
-        return gf.createPolygon(shell, holes);
-    }
-
-    private static LinearRing ring(JsonNode ring, GeometryFactory gf) {
-        List<Coordinate> cs = new ArrayList<>(ring.size() + 1);
-        for (JsonNode pt : ring) {
-            cs.add(new Coordinate(pt.get(0).asDouble(), pt.get(1).asDouble()));
-        }
-        if (!cs.get(0).equals2D(cs.get(cs.size() - 1))) {
-            cs.add(new Coordinate(cs.get(0)));
-        }
-        return gf.createLinearRing(cs.toArray(new Coordinate[0]));
     }
 }

@@ -12,11 +12,14 @@ import org.locationtech.jts.geom.Envelope;
  * province, {@code 4401} the city, {@code 440106} a district). Immutable after construction; thread-safe.
  */
 public final class RegionSet {
+    /** Most regions one set holds (a subscriber's region is one byte). */
+    public static final int MAX_REGIONS = 255;
+
     private final List<Region> regions;
     private final Map<String, Integer> indexByCode = new LinkedHashMap<>();
 
     public RegionSet(List<Region> regions) {
-        if (regions.size() > 255) {
+        if (regions.size() > MAX_REGIONS) {
             throw new IllegalArgumentException("at most 255 regions per set (a byte per subscriber): " + regions.size());
         }
         this.regions = List.copyOf(regions);

@@ -4,6 +4,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Timeout;
 
 /**
@@ -26,8 +27,22 @@ class GeographyFuzzTest {
         }
     }
 
-    @FuzzTest(maxDuration = "25s")
-    @Timeout(value = 10, unit = TimeUnit.SECONDS)
+    /** Loads and instruments JTS and Jackson outside the per-input time limit. */
+    @BeforeAll
+    static void warmUp() {
+        geojsonOnce("{\"features\":[{\"id\":\"1\",\"geometry\":{\"type\":\"Polygon\",\"coordinates\":"
+                + "[[[0,0],[1,0],[1,1],[0,0]]]}}]}");
+    }
+
+    private static void geojsonOnce(String json) {
+        RegionSet set = GeographyFuzzChecks.regions(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        if (set != null) {
+            GeographyFuzzChecks.usable(set, DEMO_ALIASES);
+        }
+    }
+
+    @FuzzTest(maxDuration = "15s")
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
     void geojson(byte[] bytes) {
         RegionSet set = GeographyFuzzChecks.regions(bytes);
         if (set != null) {
@@ -35,8 +50,8 @@ class GeographyFuzzTest {
         }
     }
 
-    @FuzzTest(maxDuration = "25s")
-    @Timeout(value = 10, unit = TimeUnit.SECONDS)
+    @FuzzTest(maxDuration = "15s")
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
     void aliases(byte[] bytes) {
         GeographyFuzzChecks.aliases(bytes);
     }

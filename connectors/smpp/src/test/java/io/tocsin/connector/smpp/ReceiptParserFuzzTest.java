@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Timeout;
  */
 class ReceiptParserFuzzTest {
 
-    @FuzzTest(maxDuration = "25s")
-    @Timeout(value = 10, unit = TimeUnit.SECONDS)
+    @FuzzTest(maxDuration = "15s")
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
     void deliverSm(FuzzedDataProvider data) {
         DeliverSm d = new DeliverSm();
         d.setEsmClass((byte) 0x04);
@@ -46,8 +46,8 @@ class ReceiptParserFuzzTest {
         consistent(r, tlvId, tlvState);
     }
 
-    @FuzzTest(maxDuration = "25s")
-    @Timeout(value = 10, unit = TimeUnit.SECONDS)
+    @FuzzTest(maxDuration = "15s")
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
     void text(FuzzedDataProvider data) {
         String tlvId = data.consumeBoolean() ? data.consumeString(40) : null;
         Integer tlvState = data.consumeBoolean() ? data.consumeInt(0, 255) : null;
@@ -56,8 +56,8 @@ class ReceiptParserFuzzTest {
     }
 
     /** SMPP 3.4 Appendix B receipts from fuzzed fields read back to the same id, stat and error. */
-    @FuzzTest(maxDuration = "25s")
-    @Timeout(value = 10, unit = TimeUnit.SECONDS)
+    @FuzzTest(maxDuration = "15s")
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
     void wellFormed(FuzzedDataProvider data) {
         String id = token(data, 65);
         String stat = token(data, 7);
