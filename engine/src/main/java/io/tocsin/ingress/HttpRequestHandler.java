@@ -46,6 +46,7 @@ final class HttpRequestHandler extends ChannelInboundHandlerAdapter {
     private final ArrayDeque<Object> queued = new ArrayDeque<>();
     private Router.Admission admission;
     private RequestHead head;
+    private Map<String, List<String>> query = Map.of();
     private boolean keepAlive;
     private ByteBuf body;
     private boolean busy;
@@ -99,8 +100,17 @@ final class HttpRequestHandler extends ChannelInboundHandlerAdapter {
         }
         keepAlive = HttpUtil.isKeepAlive(request);
         QueryStringDecoder uri = new QueryStringDecoder(request.uri());
+        String path;
+        try {
+            // Decoding throws on a malformed %-escape ("/h%alth", "?a=%zz"): answer 400, never close silently.
+            path = uri.path();
+            query = uri.rawQuery().isEmpty() ? Map.of() : new QueryStringDecoder(uri.rawQuery(), false).parameters();
+        } catch (IllegalArgumentException e) {
+            refuse(ctx, ApiResponse.reason(400, "malformed request URI: " + e.getMessage()));
+            return;
+        }
         long declared = HttpUtil.getContentLength(request, -1L);
-        head = new RequestHead(request.method().name(), uri.path(), uri.rawQuery(),
+        head = new RequestHead(request.method().name(), path, uri.rawQuery(),
                 request.headers().get(HttpHeaderNames.CONTENT_TYPE), declared,
                 bearer(request.headers().get(HttpHeaderNames.AUTHORIZATION)));
         Router.Admission a = router.admit(head);
@@ -144,8 +154,6 @@ final class HttpRequestHandler extends ChannelInboundHandlerAdapter {
         releaseBody();
         Router.Admission a = admission;
         admission = null;
-        Map<String, List<String>> query = head.query() == null ? Map.of()
-                : new QueryStringDecoder(head.query(), false).parameters();
         ApiRequest request = new ApiRequest(head, a.params(), query, bytes, a.caller());
         if (a.route() instanceof StreamRoute stream) {
             // The connection now belongs to the stream: anything the client sends later is dropped.

@@ -37,8 +37,9 @@ final class RawRouteGate extends ChannelInboundHandlerAdapter {
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         if (msg instanceof HttpRequest request) {
-            String path = new QueryStringDecoder(request.uri()).path();
-            passing = request.decoderResult().isFailure() || !routes.owns(path);
+            String path = pathOrNull(request.uri());
+            // A malformed URI is not ours: the API handler behind answers it with 400.
+            passing = request.decoderResult().isFailure() || path == null || !routes.owns(path);
             if (!passing) {
                 head = request;
                 body = ctx.alloc().compositeBuffer();
@@ -62,6 +63,15 @@ final class RawRouteGate extends ChannelInboundHandlerAdapter {
             }
         } finally {
             ReferenceCountUtil.release(msg);
+        }
+    }
+
+    /** The decoded path, or null when the URI has a malformed %-escape. */
+    private static String pathOrNull(String uri) {
+        try {
+            return new QueryStringDecoder(uri).path();
+        } catch (IllegalArgumentException e) {
+            return null;
         }
     }
 
