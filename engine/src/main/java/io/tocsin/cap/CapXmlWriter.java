@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * Writes an {@link Alert} as CAP XML in the namespace of its version (1.2 when it has none), elements in
- * schema order, UTF-8. CAP 1.0 name/value pairs are written in 1.0's {@code name=value} text form.
+ * schema order, UTF-8. CAP 1.0 name/value pairs are written in 1.0's {@code name=value} text form when that
+ * reads back the same (else as {@code valueName}/{@code value} elements, which the reader also accepts).
  * {@link CapDecoder#decodeXml} reads the output back to an equal model. Characters XML 1.0 cannot carry
  * (most C0 controls, unpaired surrogates) are replaced by U+FFFD; carriage returns are written as
  * {@code &#13;} so they survive XML's line-end normalisation.
@@ -88,11 +89,12 @@ public final class CapXmlWriter {
 
     private static void named(StringBuilder b, int depth, CapVersion v, String name, List<NamedValue> values) {
         for (NamedValue nv : values) {
-            if (v == CapVersion.V1_0) {
-                String n = nv.valueName() == null ? "" : nv.valueName();
-                el(b, depth, name, nv.value() == null ? n : n + "=" + nv.value());
+            if (v == CapVersion.V1_0 && nv.valueName() != null && nv.value() != null
+                    && nv.valueName().indexOf('=') < 0) {
+                el(b, depth, name, nv.valueName() + "=" + nv.value());
                 continue;
             }
+            // 1.1/1.2, and a 1.0 pair the text form cannot carry ('=' in the name, a missing part): elements.
             indent(b, depth).append('<').append(name).append(">");
             if (nv.valueName() != null) {
                 b.append("<valueName>");

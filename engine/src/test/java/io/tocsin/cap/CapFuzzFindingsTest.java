@@ -75,4 +75,19 @@ class CapFuzzFindingsTest {
         assertThat(d.reasons()).extracting(Reason::code, Reason::path)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("JSON_CHARACTER", "/alert/info[0]/headline"));
     }
+
+    @Test
+    void cap10NameValuePairsTheTextFormCannotCarryRoundTripAsElements() {
+        String xml = "<alert xmlns='http://www.incident.com/cap/1.0'><identifier>i</identifier><info>"
+                + "<parameter><valueName>only-name</valueName></parameter>"
+                + "<parameter><valueName>a=b</valueName><value>c</value></parameter>"
+                + "<parameter><value>no-name</value></parameter>"
+                + "<eventCode>SAME=FLW</eventCode></info></alert>";
+        Decoded d = CapFuzzChecks.DECODER.decodeXml(xml.getBytes(StandardCharsets.UTF_8));
+        assertThat(d.ok()).isTrue();
+        assertThat(d.alerts().get(0).infos().get(0).parameters()).containsExactly(
+                new NamedValue("only-name", null), new NamedValue("a=b", "c"), new NamedValue(null, "no-name"));
+        CapFuzzChecks.xmlRoundTrips(d.alerts().get(0));
+        assertThat(CapFuzzChecks.XML.writeString(d.alerts().get(0))).contains("<eventCode>SAME=FLW</eventCode>");
+    }
 }
