@@ -22,21 +22,21 @@ class CapCodecFuzzTest {
     }
 
     /** Bytes as an XML body: bare alert, multi-alert, EDXL-DE, Atom, RSS, or garbage. */
-    @FuzzTest(maxDuration = "15s")
+    @FuzzTest(maxDuration = "10s")
     @Timeout(value = 30, unit = TimeUnit.SECONDS)
     void xml(byte[] body) {
         CapFuzzChecks.xmlBody(body);
     }
 
     /** Bytes as a JSON body (one alert, an array, or {"alerts":[...]}). */
-    @FuzzTest(maxDuration = "15s")
+    @FuzzTest(maxDuration = "10s")
     @Timeout(value = 30, unit = TimeUnit.SECONDS)
     void json(byte[] body) {
         CapFuzzChecks.jsonBody(body);
     }
 
     /** Bytes through {@link CapDecoder#decode}, which sniffs the format. */
-    @FuzzTest(maxDuration = "15s")
+    @FuzzTest(maxDuration = "10s")
     @Timeout(value = 30, unit = TimeUnit.SECONDS)
     void sniffed(byte[] body) {
         Decoded d = CapFuzzChecks.DECODER.decode(body);

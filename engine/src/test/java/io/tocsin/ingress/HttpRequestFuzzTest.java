@@ -36,7 +36,7 @@ class HttpRequestFuzzTest {
      * One connection's bytes. Each 0x01 byte (SOH, which HTTP never needs) is a read boundary and is dropped,
      * so the fuzzer also explores requests that arrive in pieces; a seed without one arrives in one read.
      */
-    @FuzzTest(maxDuration = "15s")
+    @FuzzTest(maxDuration = "10s")
     @Timeout(value = 30, unit = TimeUnit.SECONDS)
     void request(byte[] bytes) {
         INGRESS.serve(split(bytes));

@@ -41,7 +41,7 @@ class GeographyFuzzTest {
         }
     }
 
-    @FuzzTest(maxDuration = "15s")
+    @FuzzTest(maxDuration = "10s")
     @Timeout(value = 30, unit = TimeUnit.SECONDS)
     void geojson(byte[] bytes) {
         RegionSet set = GeographyFuzzChecks.regions(bytes);
@@ -50,7 +50,7 @@ class GeographyFuzzTest {
         }
     }
 
-    @FuzzTest(maxDuration = "15s")
+    @FuzzTest(maxDuration = "10s")
     @Timeout(value = 30, unit = TimeUnit.SECONDS)
     void aliases(byte[] bytes) {
         GeographyFuzzChecks.aliases(bytes);

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Timeout;
  */
 class ReceiptParserFuzzTest {
 
-    @FuzzTest(maxDuration = "15s")
+    @FuzzTest(maxDuration = "10s")
     @Timeout(value = 30, unit = TimeUnit.SECONDS)
     void deliverSm(FuzzedDataProvider data) {
         DeliverSm d = new DeliverSm();
@@ -46,7 +46,7 @@ class ReceiptParserFuzzTest {
         consistent(r, tlvId, tlvState);
     }
 
-    @FuzzTest(maxDuration = "15s")
+    @FuzzTest(maxDuration = "10s")
     @Timeout(value = 30, unit = TimeUnit.SECONDS)
     void text(FuzzedDataProvider data) {
         String tlvId = data.consumeBoolean() ? data.consumeString(40) : null;
@@ -56,7 +56,7 @@ class ReceiptParserFuzzTest {
     }
 
     /** SMPP 3.4 Appendix B receipts from fuzzed fields read back to the same id, stat and error. */
-    @FuzzTest(maxDuration = "15s")
+    @FuzzTest(maxDuration = "10s")
     @Timeout(value = 30, unit = TimeUnit.SECONDS)
     void wellFormed(FuzzedDataProvider data) {
         String id = token(data, 65);
