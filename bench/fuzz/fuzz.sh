@@ -22,7 +22,7 @@ corpus=$module/.cifuzz-corpus/$class/$method
 mkdir -p "$inputs" "$corpus"
 cpfile=$module/target/fuzz-classpath.txt
 if [ ! -s "$cpfile" ] || [ "$module/pom.xml" -nt "$cpfile" ]; then
-  mvn -B -q -o -pl "$module" -am dependency:build-classpath -Dmdep.includeScope=test \
+  mvn -B -q -o -pl "$module" -am test-compile dependency:build-classpath -Dmdep.includeScope=test \
       -Dmdep.outputFile="$PWD/$cpfile" >/dev/null
 fi
 extra=()

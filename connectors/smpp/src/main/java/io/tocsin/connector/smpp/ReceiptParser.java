@@ -49,12 +49,11 @@ public final class ReceiptParser {
         String stat = null;
         String err = null;
         if (text != null) {
-            String lower = text.toLowerCase(Locale.ROOT);
             if (id == null) {
-                id = field(text, lower, "id:");
+                id = field(text, "id:");
             }
-            stat = field(text, lower, "stat:");
-            err = field(text, lower, "err:");
+            stat = field(text, "stat:");
+            err = field(text, "err:");
         }
         if (id == null || id.isEmpty()) {
             return null;
@@ -101,20 +100,19 @@ public final class ReceiptParser {
         return state >= 0 && state < names.length ? names[state] : "STATE" + state;
     }
 
-    /** The value after {@code key} up to the next space; the key must start the text or follow a space. */
-    private static String field(String text, String lower, String key) {
-        int from = 0;
-        while (true) {
-            int at = lower.indexOf(key, from);
-            if (at < 0) {
-                return null;
-            }
-            if (at == 0 || lower.charAt(at - 1) == ' ') {
+    /**
+     * The value after {@code key} (ASCII, matched ignoring case) up to the next space; the key must start the
+     * text or follow a space. Matched in place: lower-casing the whole text first would shift indexes when a
+     * character changes length (U+0130 'İ' becomes two chars).
+     */
+    private static String field(String text, String key) {
+        for (int at = 0; at + key.length() <= text.length(); at++) {
+            if ((at == 0 || text.charAt(at - 1) == ' ') && text.regionMatches(true, at, key, 0, key.length())) {
                 int start = at + key.length();
-                int end = lower.indexOf(' ', start);
+                int end = text.indexOf(' ', start);
                 return text.substring(start, end < 0 ? text.length() : end);
             }
-            from = at + 1;
         }
+        return null;
     }
 }
