@@ -135,10 +135,22 @@ final class CarrierLink implements AutoCloseable {
     /**
      * Cancel wins: removes the alert's dispatches that no bind has started submitting and reports each
      * CANCELLED. Safe against the submitters: each queued dispatch is either taken by one of them or removed here.
+     * Called on the offering thread only.
      */
     int withdraw(String alertId) {
+        // Not removeIf: it tests elements outside the queue's lock, so a submitter could take one we counted.
+        // Draining is atomic per element, and only this (the offering) thread puts into the queue, so putting the
+        // others back keeps their order; a submitter meanwhile just finds the queue empty for a moment.
+        List<Outgoing> all = new ArrayList<>();
+        queue.drainTo(all);
         List<Outgoing> mine = new ArrayList<>();
-        queue.removeIf(o -> o.next == 0 && alertId.equals(o.dispatch.alertId()) && mine.add(o));
+        for (Outgoing o : all) {
+            if (o.next == 0 && alertId.equals(o.dispatch.alertId())) {
+                mine.add(o);
+            } else if (!queue.offer(o)) {
+                front.addLast(o);
+            }
+        }
         for (Outgoing o : front) {
             if (o.next == 0 && alertId.equals(o.dispatch.alertId()) && front.removeFirstOccurrence(o)) {
                 mine.add(o);

@@ -79,6 +79,8 @@ class CancelWithdrawsQueuedSmsTest {
                 assertThat(reachedAfter - reachedAtAck).as("sent after the cancel's ack")
                         .isLessThanOrEqualTo(BOUND);
                 assertThat(c.cancelled()).isGreaterThanOrEqualTo(heldAtCancel - BOUND);
+                assertThat(c.delivered() + c.cancelled()).as("each dispatch either sent or withdrawn, never both")
+                        .isEqualTo(N);
             } finally {
                 engine.close();
             }
