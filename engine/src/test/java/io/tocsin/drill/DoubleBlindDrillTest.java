@@ -75,6 +75,10 @@ class DoubleBlindDrillTest {
         Instant to = from.plus(Duration.ofHours(1));
         DrillPlan plan = drills.schedule("night-typhoon", from, to, actual, "supervisor");
         assertThat(plan.moment()).isBetween(from, to);
+        // the pipeline thread writes the scheduling note; let it do so before the manual clock moves on
+        java.nio.file.Path auditFile = dir.resolve("audit").resolve("audit.log");
+        await().atMost(Duration.ofSeconds(10)).until(() -> java.nio.file.Files.exists(auditFile)
+                && java.nio.file.Files.readString(auditFile).contains("\"type\":\"drill-scheduled\""));
 
         assertThat(drills.doWork(clock.instant())).isZero();
         clock.set(plan.moment().minusMillis(1));
