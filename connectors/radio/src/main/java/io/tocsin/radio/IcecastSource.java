@@ -56,6 +56,10 @@ final class IcecastSource {
             out.write(request(mount).getBytes(StandardCharsets.ISO_8859_1));
             out.flush();
             String status = statusLine(socket.getInputStream());
+            if (status != null && status.matches("HTTP/1\\.[01] 403.*")) {
+                // Mount in use: after an Icecast restart the old source may still hold it for a moment. Retry.
+                return OutputResult.of(OutputResult.Kind.UNREACHABLE, "Icecast " + mount + " busy: " + status);
+            }
             if (status == null || !status.matches("HTTP/1\\.[01] 200.*")) {
                 return OutputResult.of(OutputResult.Kind.REFUSED, "Icecast " + mount + " refused the source: "
                         + (status == null ? "no reply" : status));
