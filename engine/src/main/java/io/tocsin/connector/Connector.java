@@ -38,6 +38,17 @@ public interface Connector extends AutoCloseable {
         return 0;
     }
 
+    /**
+     * Start-up after a restart: the dispatches of this connector that its peer had accepted and whose final
+     * outcome had not come back when the engine stopped (state ACCEPTED in the journal, with the peer's reference
+     * the connector reported). Called once, on the starting thread, after the journal replay and before
+     * {@link #start}. A connector whose peer reports outcomes later (SMS delivery receipts) takes them back into
+     * its correlation so that those late reports still reach the ledger, and times them out as it would have.
+     * The list holds only dispatches still awaiting an outcome. The default ignores them: they stay ACCEPTED.
+     */
+    default void resumeAwaiting(java.util.List<AwaitingReceipt> accepted) {
+    }
+
     ConnectorHealth health();
 
     /** How the alert will look on this connector, per language, with its budget verdict. */

@@ -96,8 +96,23 @@ public final class Engine implements AutoCloseable {
         }
         pipeline.governance = config.governance();
         pipeline.auditNotes = auditNotes;
-        recovery = Recovery.run(pipeline, clock);
+        AwaitingReceipts awaiting = new AwaitingReceipts(ledger, (connector, target) -> {
+            ConnectorQueue q = router.queueFor(connector, target);
+            return q == null ? null : q.name();
+        });
+        recovery = Recovery.run(pipeline, clock, awaiting);
         LOG.info("journal replayed: {}", recovery);
+        for (Connector c : connectors) {
+            java.util.List<io.tocsin.connector.AwaitingReceipt> mine = awaiting.of(c.name());
+            if (!mine.isEmpty()) {
+                try {
+                    c.resumeAwaiting(mine);
+                } catch (RuntimeException e) {
+                    LOG.warn("connector {} could not take back {} dispatches awaiting receipts", c.name(),
+                            mine.size(), e);
+                }
+            }
+        }
         for (Connector c : connectors) {
             c.start();
         }

@@ -14,7 +14,8 @@ import java.util.List;
  * Start-up: replays the journal into the ledger, then replays it again to put back in the queues every
  * dispatch that is still PLANNED, and — if its alert is still live — every dispatch that was SUBMITTED but not
  * answered when the engine stopped (a possible duplicate, at most the in-flight window). Dispatches the peer
- * acknowledged (ACCEPTED and later) are never sent again. Planning of unfinished alerts resumes.
+ * acknowledged (ACCEPTED and later) are never sent again. Planning of unfinished alerts resumes. Dispatches
+ * still ACCEPTED (no final outcome yet) are gathered for their connectors, which correlate late receipts.
  *
  * <p>Runs on the starting thread before the pipeline thread exists.
  */
@@ -22,14 +23,20 @@ final class Recovery {
     private Recovery() {
     }
 
-    static RecoveryReport run(Pipeline p, Clock clock) {
+    /** Also gathers into {@code awaiting} the dispatches still ACCEPTED, for their connectors' receipts. */
+    static RecoveryReport run(Pipeline p, Clock clock, AwaitingReceipts awaiting) {
         long t0 = System.currentTimeMillis();
         long records = p.journal.replay((pos, r) -> p.ledger.apply(r));
         p.ledger.drainCorrectionsTimed(); // audited when they happened, not again at every start
         List<DispatchesPlanned> open = new ArrayList<>();
         p.journal.replay((pos, r) -> {
-            if (r instanceof DispatchesPlanned d && hasOpen(p, d)) {
-                open.add(d);
+            if (r instanceof DispatchesPlanned d) {
+                if (hasOpen(p, d)) {
+                    open.add(d);
+                }
+                awaiting.onPlanned(d);
+            } else if (r instanceof DispatchOutcome o) {
+                awaiting.onOutcome(o);
             }
         });
         long requeued = 0;
@@ -73,7 +80,7 @@ final class Recovery {
         }
         p.publish();
         return new RecoveryReport(records, p.ledger.entries().size(), requeued - duplicates, duplicates, unknown,
-                resumed, System.currentTimeMillis() - t0);
+                resumed, System.currentTimeMillis() - t0, awaiting.count());
     }
 
     private static boolean hasOpen(Pipeline p, DispatchesPlanned d) {

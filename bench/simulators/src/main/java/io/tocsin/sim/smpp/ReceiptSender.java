@@ -23,14 +23,15 @@ import org.jsmpp.session.SMPPServerSession;
 /**
  * Sends delivery receipts as {@code deliver_sm} (esm_class 0x04) on the submitting transceiver, or on any
  * receiver bind of the same system_id, after the configured delay; drops a share of them on purpose; retries
- * every 200 ms for 30 s when no receiver is bound or the client pushes back. Thread-safe.
+ * every 200 ms for 2 minutes when no receiver is bound or the client pushes back (a real SMSC keeps a receipt
+ * for hours; two minutes cover a client's restart). Thread-safe.
  */
 final class ReceiptSender implements AutoCloseable {
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyMMddHHmm");
     private static final ESMClass RECEIPT = new ESMClass(MessageMode.DEFAULT, MessageType.SMSC_DEL_RECEIPT,
             GSMSpecificFeature.DEFAULT);
-    private static final long GIVE_UP_NANOS = 30_000_000_000L;
+    private static final long GIVE_UP_NANOS = 120_000_000_000L;
 
     final LongAdder sent = new LongAdder();
     final LongAdder lost = new LongAdder();

@@ -8,7 +8,7 @@ package io.tocsin.sim.smpp;
  * @param rejected        submit_sm refused permanently (0x0B)
  * @param receiptsSent    deliver_sm receipts acknowledged by the client
  * @param receiptsLost    receipts deliberately not sent (fault)
- * @param receiptsUndeliverable receipts given up after no receiver bind was there for 30 s
+ * @param receiptsUndeliverable receipts given up after no receiver bind was there for 2 minutes
  * @param drops           binds cut on purpose
  * @param bound           sessions bound now
  */

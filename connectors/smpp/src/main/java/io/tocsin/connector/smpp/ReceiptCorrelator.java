@@ -15,6 +15,8 @@ import java.util.function.LongSupplier;
  * segments have a final word and one of them is bad; UNKNOWN when no complete answer came within the receipt
  * timeout. A receipt that arrives before its submit_sm_resp was processed waits briefly (a race between jSMPP's
  * reader and the submitting thread); one whose id is still unknown after that grace is counted and dropped.
+ * After a restart, dispatches accepted by the previous run and still awaiting receipts are taken back with
+ * {@link #resume}, so their receipts are matched rather than counted unknown.
  *
  * <p>Thread-safe. {@link #sweep} is called periodically by one housekeeping thread.
  */
@@ -36,6 +38,7 @@ final class ReceiptCorrelator {
     final LongAdder matched = new LongAdder();
     final LongAdder unknownIds = new LongAdder();
     final LongAdder timedOut = new LongAdder();
+    final LongAdder resumed = new LongAdder();
 
     private static final class Early {
         final SmscReceipt receipt;
@@ -81,6 +84,26 @@ final class ReceiptCorrelator {
             t.deadlineNanos = nanoTime.getAsLong() + timeoutNanos;
         }
         awaiting.add(t);
+    }
+
+    /**
+     * A dispatch every segment of which was accepted before a restart (its ids from the journal), still awaiting
+     * receipts: correlate them again, with the receipt timer running from the original acceptance
+     * ({@code ageNanos} ago). Nothing is reported now: the ledger already has it ACCEPTED.
+     */
+    void resume(Tracker t, long ageNanos) {
+        synchronized (t) {
+            t.accepted = true;
+            t.deadlineNanos = nanoTime.getAsLong() + Math.max(0, timeoutNanos - Math.max(0, ageNanos));
+        }
+        resumed.increment();
+        awaiting.add(t);
+        for (String id : t.messageIds) {
+            Object before = byId.put(id, t);
+            if (before instanceof Early) {
+                onReceipt(((Early) before).receipt);
+            }
+        }
     }
 
     /** The dispatch ended before acceptance (permanent error, expiry): forget its ids. */

@@ -3,6 +3,7 @@ package io.tocsin.connector.smpp;
 import io.tocsin.cap.Alert;
 import io.tocsin.cap.AlertInfo;
 import io.tocsin.cap.Severity;
+import io.tocsin.connector.AwaitingReceipt;
 import io.tocsin.connector.ChannelKind;
 import io.tocsin.connector.Connector;
 import io.tocsin.connector.ConnectorHealth;
@@ -37,6 +38,8 @@ import java.util.concurrent.locks.LockSupport;
  * <p>Thread-safety: {@link #offer} from one thread (the dispatcher); everything else from any thread.
  */
 public final class SmppConnector implements Connector {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SmppConnector.class);
 
     private static final DateTimeFormatter VALIDITY = DateTimeFormatter.ofPattern("yyMMddHHmmss")
             .withZone(ZoneOffset.UTC);
@@ -136,6 +139,38 @@ public final class SmppConnector implements Connector {
         return n;
     }
 
+    /**
+     * After a restart: takes back the dispatches the previous run had submitted and the SMSC had accepted, so
+     * their delivery receipts (which the SMSC sends to whichever bind of the account is up) are matched by
+     * message id. Each needs its target (to pick the carrier whose SMSC issued the ids) and its ids; the receipt
+     * timeout runs from the original acceptance. Called before {@link #start}.
+     */
+    @Override
+    public void resumeAwaiting(List<AwaitingReceipt> accepted) {
+        long now = clock.millis();
+        int unresumable = 0;
+        for (AwaitingReceipt a : accepted) {
+            Target target = a.target();
+            CarrierLink carrier = target == null || target.address() == null ? null : route(target);
+            String ref = a.peerRef();
+            if (carrier == null || ref == null || ref.isBlank()) {
+                unresumable++;
+                continue;
+            }
+            String[] ids = ref.split(",");
+            Tracker t = new Tracker(a.dispatchId(), ids.length);
+            for (int i = 0; i < ids.length; i++) {
+                t.messageIds[i] = ids[i].trim();
+            }
+            long ageMillis = a.acceptedAt() == null ? 0 : now - a.acceptedAt().toEpochMilli();
+            carrier.correlator.resume(t, ageMillis * 1_000_000L);
+        }
+        if (unresumable > 0) {
+            LOG.warn("{}: {} of {} dispatches awaiting receipts after the restart have no carrier or message id;"
+                    + " they stay ACCEPTED", name, unresumable, accepted.size());
+        }
+    }
+
     @Override
     public ConnectorHealth health() {
         int bound = 0;
@@ -147,6 +182,18 @@ public final class SmppConnector implements Connector {
             total += c.binds().size();
             detail.append(detail.length() == 0 ? "" : ", ").append(c.name()).append(' ').append(b).append('/')
                     .append(c.binds().size()).append(" binds");
+        }
+        long unknown = 0;
+        long resumed = 0;
+        for (CarrierLink c : carriers) {
+            unknown += c.correlator.unknownIds.sum();
+            resumed += c.correlator.resumed.sum();
+        }
+        if (resumed > 0) {
+            detail.append("; ").append(resumed).append(" accepted before the restart, receipts awaited");
+        }
+        if (unknown > 0) {
+            detail.append("; ").append(unknown).append(" receipts for unknown message ids");
         }
         if (closed || bound == 0) {
             return ConnectorHealth.down(closed ? "closed" : detail.toString());
@@ -172,7 +219,7 @@ public final class SmppConnector implements Connector {
     }
 
     public SmppStats stats() {
-        long[] v = new long[10];
+        long[] v = new long[11];
         for (CarrierLink c : carriers) {
             v[0] += c.submitted.sum();
             v[1] += c.throttled.sum();
@@ -182,12 +229,13 @@ public final class SmppConnector implements Connector {
             v[5] += c.correlator.matched.sum();
             v[6] += c.correlator.unknownIds.sum() + c.unparseable.sum();
             v[7] += c.correlator.timedOut.sum();
+            v[10] += c.correlator.resumed.sum();
             for (Bind b : c.binds()) {
                 v[8] += b.bindsMade.sum();
                 v[9] += b.drops.sum();
             }
         }
-        return new SmppStats(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9]);
+        return new SmppStats(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10]);
     }
 
     /** Dispatches still waiting for a final receipt (accepted, not yet delivered, failed or timed out). */

@@ -15,6 +15,7 @@ package io.tocsin.connector.smpp;
  * @param receiptTimeouts    dispatches reported UNKNOWN for want of receipts
  * @param binds              successful binds (first binds and re-binds)
  * @param drops              links lost after binding
+ * @param resumed            dispatches accepted before a restart, taken back at start-up to await receipts
  */
 public record SmppStats(
         long submitted,
@@ -26,5 +27,6 @@ public record SmppStats(
         long unknownReceipts,
         long receiptTimeouts,
         long binds,
-        long drops) {
+        long drops,
+        long resumed) {
 }

@@ -97,6 +97,50 @@ class ReceiptCorrelatorTest {
     }
 
     @Test
+    void dispatchResumedAfterARestartIsDeliveredByItsReceiptsWithoutAnotherAccepted() {
+        Tracker t = new Tracker(11, 2);
+        t.messageIds[0] = "r1";
+        t.messageIds[1] = "r2";
+        correlator.resume(t, 0);
+        correlator.onReceipt(delivered("r1"));
+        assertThat(states()).isEmpty();
+        correlator.onReceipt(delivered("r2"));
+        assertThat(states()).containsExactly(DispatchState.DELIVERED);
+        assertThat(out.get(0).peerRef()).isEqualTo("r1,r2");
+        assertThat(correlator.resumed.sum()).isEqualTo(1);
+        now.addAndGet(60_000_000_000L);
+        correlator.sweep();
+        assertThat(correlator.unknownIds.sum()).isZero();
+        assertThat(correlator.tracked()).isZero();
+    }
+
+    @Test
+    void resumedDispatchTimesOutFromItsOriginalAcceptanceNotFromTheRestart() {
+        Tracker t = new Tracker(12, 1);
+        t.messageIds[0] = "old";
+        correlator.resume(t, 9_000_000_000L); // accepted 9 s before the restart; timeout 10 s
+        now.addAndGet(999_000_000L);
+        correlator.sweep();
+        assertThat(states()).isEmpty();
+        now.addAndGet(1_000_000L);
+        correlator.sweep();
+        assertThat(states()).containsExactly(DispatchState.UNKNOWN);
+        assertThat(correlator.tracked()).isZero();
+    }
+
+    @Test
+    void receiptArrivingJustBeforeTheResumeIsStillMatched() {
+        correlator.onReceipt(delivered("race"));
+        Tracker t = new Tracker(13, 1);
+        t.messageIds[0] = "race";
+        correlator.resume(t, 0);
+        assertThat(states()).containsExactly(DispatchState.DELIVERED);
+        now.addAndGet(6_000_000_000L);
+        correlator.sweep();
+        assertThat(correlator.unknownIds.sum()).isZero();
+    }
+
+    @Test
     void sinkThatIsFullGetsTheReceiptsLaterInOrder() {
         AtomicLong refusals = new AtomicLong(3);
         List<DeliveryReceipt> got = new CopyOnWriteArrayList<>();

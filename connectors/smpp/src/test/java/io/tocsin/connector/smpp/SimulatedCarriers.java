@@ -42,6 +42,11 @@ final class SimulatedCarriers implements AutoCloseable {
 
     /** Connector settings: every carrier with {@code binds} binds of this window and TPS, plus extra settings. */
     ObjectNode settings(int binds, int window, double tps, double accountTps) {
+        return settings(smscs.stream().mapToInt(SmscSimulator::port).toArray(), binds, window, tps, accountTps);
+    }
+
+    /** The same for SMSCs listening on these ports (one per carrier, in {@link #NAMES} order). */
+    static ObjectNode settings(int[] ports, int binds, int window, double tps, double accountTps) {
         ObjectNode root = new ObjectMapper().createObjectNode();
         ArrayNode carriers = root.putArray("carriers");
         for (int c = 0; c < NAMES.length; c++) {
@@ -51,7 +56,7 @@ final class SimulatedCarriers implements AutoCloseable {
             carrier.putArray("prefixes").add(PREFIXES[c]);
             ObjectNode bind = carrier.putArray("binds").addObject();
             bind.put("host", "127.0.0.1");
-            bind.put("port", smscs.get(c).port());
+            bind.put("port", ports[c]);
             bind.put("system_id", "tocsin");
             bind.put("password", "secret");
             bind.put("window", window);
