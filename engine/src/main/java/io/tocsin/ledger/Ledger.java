@@ -60,7 +60,13 @@ public final class Ledger {
         published.publish(views, deliveries, recordsApplied);
     }
 
-    public String nextAlertId() { return String.format("tx-%06d", alertCount + 1); }
+    public String nextAlertId() { return alertId(alertCount + 1); }
+
+    /** {@code tx-000042}: at least six digits (what {@code String.format("tx-%06d")} gave, without its cost). */
+    static String alertId(long n) {
+        String digits = Long.toString(n);
+        return digits.length() >= 6 ? "tx-" + digits : "tx-" + "000000".substring(digits.length()) + digits;
+    }
 
     public long nextDispatchId() { return table.nextId(); }
 

@@ -5,21 +5,33 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.PriorityQueue;
 
-/** Alerts ordered by {@code expires}, so the pipeline closes each one on time. Pipeline thread only. */
+/**
+ * Alerts ordered by {@code expires}, so the pipeline closes each one on time. Watching is O(log n): a set beside
+ * the heap answers "already watched" (the heap's own {@code contains} is a scan, which made every accepted alert
+ * cost O(alerts) once tens of thousands were waiting to expire). Pipeline thread only.
+ */
 final class Expiries {
     private final PriorityQueue<AlertEntry> queue = new PriorityQueue<>(Comparator.comparing(AlertEntry::expires));
+    private final java.util.Set<AlertEntry> watched =
+            java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
     void watch(AlertEntry e) {
-        if (e.expires() != null && !queue.contains(e)) {
+        if (e.expires() != null && watched.add(e)) {
             queue.add(e);
         }
+    }
+
+    int size() {
+        return queue.size();
     }
 
     /** The next alert whose expiry has come, removed from the watch, or null. */
     AlertEntry due(Instant now) {
         AlertEntry head = queue.peek();
         if (head != null && !now.isBefore(head.expires())) {
-            return queue.poll();
+            AlertEntry due = queue.poll();
+            watched.remove(due);
+            return due;
         }
         return null;
     }

@@ -11,7 +11,7 @@ import net.jqwik.api.Builders;
 import net.jqwik.api.Combinators;
 
 /** jqwik generators: any alert the model can hold (for codec identity) and valid CAP 1.2 alerts. */
-final class CapArbitraries {
+public final class CapArbitraries {
     private CapArbitraries() {
     }
 
@@ -40,7 +40,7 @@ final class CapArbitraries {
         return Combinators.combine(optional(), optional()).as(NamedValue::new);
     }
 
-    static Arbitrary<Alert> anyAlert() {
+    public static Arbitrary<Alert> anyAlert() {
         return Arbitraries.of(CapVersion.values()).flatMap(CapArbitraries::anyAlert);
     }
 

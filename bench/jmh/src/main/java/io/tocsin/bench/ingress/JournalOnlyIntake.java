@@ -18,7 +18,7 @@ import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
  * the received CAP bytes to a real Chronicle Queue and only then completes the future with ACCEPTED (so a 202
  * still means "journaled"). No ledger, no planning, no duplicate detection. Bench only.
  */
-final class JournalOnlyIntake implements AlertIntake, AutoCloseable {
+public final class JournalOnlyIntake implements AlertIntake, AutoCloseable {
 
     private record Pending(Submission submission, CompletableFuture<IntakeOutcome> answer) {
     }
@@ -29,7 +29,7 @@ final class JournalOnlyIntake implements AlertIntake, AutoCloseable {
     private final AtomicLong ids = new AtomicLong();
     private volatile boolean running = true;
 
-    JournalOnlyIntake(Path dir) {
+    public JournalOnlyIntake(Path dir) {
         journal = SingleChronicleQueueBuilder.single(dir.toFile()).build();
         writer = new Thread(this::writeLoop, "journal-only-writer");
         writer.setDaemon(true);
