@@ -22,7 +22,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code POST /api/v1/alerts}: read (decode + validate), check the publisher's scope, hand to the engine and
  * answer only when the engine has journaled it (202) or said why not. Bodies up to
  * {@code inlineDecodeBytes} are read on the event loop (a few tens of microseconds); larger ones on a small
- * bounded worker pool (full → 503). At most {@code maxInFlight} submissions wait for the engine (more → 429).
+ * bounded worker pool (full → 503). Overload is refused at the request's head, before its body is read or
+ * parsed ({@link IntakeGate}): at most {@code maxInFlight} submissions wait for the engine (more → 429), and
+ * while the engine's answers take longer than a quarter of {@code ackTimeout} new ones get 503 with Retry-After.
  * Thread-safe.
  */
 public final class SubmitAlertRoute implements Route, AutoCloseable {
@@ -34,7 +36,7 @@ public final class SubmitAlertRoute implements Route, AutoCloseable {
     private final ServerConfig config;
     private final OutcomeResponses responses;
     private final ThreadPoolExecutor decodeWorkers;
-    private final AtomicInteger inFlight = new AtomicInteger();
+    private final IntakeGate gate;
 
     public SubmitAlertRoute(AlertIntake intake, AlertParser parser, RegionShapes shapes, Clock clock,
                             ServerConfig config) {
@@ -44,6 +46,7 @@ public final class SubmitAlertRoute implements Route, AutoCloseable {
         this.clock = clock;
         this.config = config;
         this.responses = new OutcomeResponses(config.retryAfterSeconds());
+        this.gate = new IntakeGate(config.maxInFlight(), config.ackTimeout().toNanos() / 4, System::nanoTime);
         AtomicInteger n = new AtomicInteger();
         this.decodeWorkers = new ThreadPoolExecutor(config.decodeThreads(), config.decodeThreads(), 30,
                 TimeUnit.SECONDS, new ArrayBlockingQueue<>(config.decodeQueue()), r -> {
@@ -70,36 +73,54 @@ public final class SubmitAlertRoute implements Route, AutoCloseable {
                     "reason", "unsupported content type '" + head.contentType() + "'",
                     "accepted", List.of("application/cap+xml", "application/xml", "text/xml", "application/json")));
         }
-        return null;
+        return refusal(gate.check());
+    }
+
+    private ApiResponse refusal(IntakeGate.Refusal why) {
+        if (why == null) {
+            return null;
+        }
+        return switch (why) {
+            case TOO_MANY -> responses.tooMany("too many submissions waiting for the engine; retry shortly");
+            case QUEUE_TOO_LONG -> responses.saturated(String.format(java.util.Locale.ROOT,
+                    "the engine is behind (its last answer took %d ms); retry shortly", gate.lastDelayNanos() / 1_000_000));
+        };
     }
 
     /** Submissions currently waiting for the engine's answer. */
     public int inFlight() {
-        return inFlight.get();
+        return gate.inFlight();
     }
 
     @Override
     public CompletableFuture<ApiResponse> handle(ApiRequest request) {
-        if (inFlight.incrementAndGet() > config.maxInFlight()) {
-            inFlight.decrementAndGet();
-            return CompletableFuture.completedFuture(responses.tooMany(
-                    "too many submissions waiting for the engine; retry shortly"));
+        ApiResponse refused = refusal(gate.enter());
+        if (refused != null) {
+            return CompletableFuture.completedFuture(refused);
         }
+        long[] handedOver = {-1};
         CompletableFuture<ApiResponse> result;
         if (request.body().length <= config.inlineDecodeBytes()) {
-            result = process(request);
+            result = process(request, handedOver);
         } else {
             try {
-                result = CompletableFuture.supplyAsync(() -> process(request), decodeWorkers)
+                result = CompletableFuture.supplyAsync(() -> process(request, handedOver), decodeWorkers)
                         .thenCompose(f -> f);
             } catch (RejectedExecutionException e) {
                 result = CompletableFuture.completedFuture(responses.saturated("decoder queue full; retry shortly"));
             }
         }
-        return result.whenComplete((r, e) -> inFlight.decrementAndGet());
+        return result.whenComplete((r, e) -> {
+            if (handedOver[0] >= 0) {
+                gate.answered(handedOver[0]);
+            } else {
+                gate.left();
+            }
+        });
     }
 
-    private CompletableFuture<ApiResponse> process(ApiRequest request) {
+    /** Decodes, checks and hands over; {@code handedOver[0]} is set to the time it reached the engine, if it did. */
+    private CompletableFuture<ApiResponse> process(ApiRequest request, long[] handedOver) {
         if (request.body().length == 0) {
             return done(ApiResponse.json(400, Map.of("reasons", OutcomeResponses.reasons(
                     List.of(Reason.error("/", "empty-body", "the request has no body"))))));
@@ -124,7 +145,10 @@ public final class SubmitAlertRoute implements Route, AutoCloseable {
         List<Reason> warnings = parsed.reasons();
         CompletableFuture<IntakeOutcome> outcome;
         try {
+            long at = gate.now();
             outcome = intake.submit(submission);
+            // Answered at once (ring full, engine stopping) means it never queued: no delay to learn from.
+            handedOver[0] = outcome.isDone() ? -1 : at;
         } catch (RuntimeException e) {
             return done(responses.failure(e));
         }

@@ -36,6 +36,12 @@ public final class PublisherScope {
     private final Set<Status> statuses;
     private final Set<ChannelKind> channels;
     private final Severity maxSeverity;
+    /** The regions' outline for the last shapes source seen (computed once, not per request). */
+    private volatile RegionOutline outline;
+
+    /** The union of the scope's regions, buffered by the tolerance and prepared, as answered by {@code source}. */
+    private record RegionOutline(RegionShapes source, PreparedGeometry prepared) {
+    }
 
     public PublisherScope(List<String> regions, Geometry area, Set<Category> categories, Set<Status> statuses,
                           Set<ChannelKind> channels, Severity maxSeverity) {
@@ -187,6 +193,23 @@ public final class PublisherScope {
         if (preparedArea != null && preparedArea.covers(g)) {
             return ScopeVerdict.ALLOWED;
         }
+        PreparedGeometry regionsOutline = regionsOutline(shapes);
+        if (regionsOutline != null && regionsOutline.covers(g)) {
+            return ScopeVerdict.ALLOWED;
+        }
+        return ScopeVerdict.outside(path, what + " extends outside this publisher's area" + describe());
+    }
+
+    /**
+     * The union of the scope's regions as {@code shapes} outlines them, buffered and prepared; null when none of
+     * them has a shape. Union and buffer of a city's districts take tens of milliseconds, so they are computed
+     * once per shapes source (the engine has one) instead of on every request's I/O thread.
+     */
+    private PreparedGeometry regionsOutline(RegionShapes shapes) {
+        RegionOutline o = outline;
+        if (o != null && o.source() == shapes) {
+            return o.prepared();
+        }
         Geometry regionsUnion = null;
         for (String r : regions) {
             Optional<Geometry> shape = shapes.shapeOf(r);
@@ -194,10 +217,10 @@ public final class PublisherScope {
                 regionsUnion = regionsUnion == null ? shape.get() : regionsUnion.union(shape.get());
             }
         }
-        if (regionsUnion != null && regionsUnion.buffer(EDGE_TOLERANCE).covers(g)) {
-            return ScopeVerdict.ALLOWED;
-        }
-        return ScopeVerdict.outside(path, what + " extends outside this publisher's area" + describe());
+        PreparedGeometry prepared = regionsUnion == null ? null
+                : PreparedGeometryFactory.prepare(regionsUnion.buffer(EDGE_TOLERANCE));
+        outline = new RegionOutline(shapes, prepared);
+        return prepared;
     }
 
     private String describe() {

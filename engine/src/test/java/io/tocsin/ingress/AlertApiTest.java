@@ -244,6 +244,38 @@ class AlertApiTest {
     }
 
     @Test
+    void whileTheEngineIsBehindNewSubmissionsAreRefused503AtTheHeadWithoutBeingRead() throws Exception {
+        ingress.close();
+        // ackTimeout 3 s: the gate closes when an answer took longer than 750 ms while others still wait
+        ingress = new TestIngress(ServerConfig.defaults().withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(10),
+                Duration.ofSeconds(3)), new JsonAlertParser());
+        ingress.intake.hold = true;
+        HttpResponse<String> late = ingress.postAlert(CITY_KEY, alertJson("g-1", "Minor", "440106000000"));
+        assertThat(late.statusCode()).as("not answered within the ack timeout").isEqualTo(503);
+        String body = alertJson("g-2", "Minor", "440106000000");
+        CompletableFuture<HttpResponse<String>> waiting = CompletableFuture.supplyAsync(() -> {
+            try {
+                return ingress.postAlert(CITY_KEY, body);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        await().atMost(Duration.ofSeconds(5)).until(() -> ingress.intake.held.size() == 2);
+
+        HttpResponse<String> refused = ingress.postAlert(CITY_KEY, alertJson("g-3", "Minor", "440106000000"));
+
+        assertThat(refused.statusCode()).isEqualTo(503);
+        assertThat(refused.headers().firstValue("Retry-After")).hasValue("1");
+        assertThat(json(refused).get("reason").asText()).contains("behind");
+        assertThat(ingress.intake.submissions).as("the refused body never reached the engine").hasSize(2);
+        ingress.intake.hold = false;
+        ingress.intake.release();
+        assertThat(waiting.get().statusCode()).isEqualTo(202);
+        assertThat(ingress.postAlert(CITY_KEY, alertJson("g-4", "Minor", "440106000000")).statusCode())
+                .as("nothing waits any more: taken again").isEqualTo(202);
+    }
+
+    @Test
     void listAndDetailShowStateCountersAndTimelineAndPublishersSeeOnlyTheirOwn() throws Exception {
         Instant t = Instant.parse("2026-11-29T01:30:00Z");
         ingress.ledger.views.put("A1", view("A1", "gz-city", t));

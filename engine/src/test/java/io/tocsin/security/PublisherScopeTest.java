@@ -92,6 +92,26 @@ class PublisherScopeTest {
     }
 
     @Test
+    void aRegionScopesOutlineIsAskedForOncePerShapesSourceNotOncePerAlert() {
+        PublisherScope regions = new PublisherScope(List.of("440106"), null, Set.of(), Set.of(), Set.of(), null);
+        Geometry tianhe = CapShapes.polygon(RIVER);
+        java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+        RegionShapes shapes = code -> {
+            asked.incrementAndGet();
+            return code.equals("440106") ? Optional.of(tianhe) : Optional.empty();
+        };
+
+        for (int i = 0; i < 20; i++) {
+            assertThat(regions.check(alert("Actual", "Minor", List.of(), polygonArea(INSIDE)), shapes).allowed()).isTrue();
+            assertThat(regions.check(alert("Actual", "Minor", List.of(), polygonArea(CROSSING)), shapes).path())
+                    .isEqualTo("/alert/info[0]/area[0]/polygon[0]");
+        }
+        assertThat(asked).hasValue(1);
+        assertThat(regions.check(alert("Actual", "Minor", List.of(), polygonArea(INSIDE)), RegionShapes.NONE).allowed())
+                .as("another shapes source is asked again").isFalse();
+    }
+
+    @Test
     void anAreaWithNothingToCheckIsRefusedWhenTheScopeIsRestricted() {
         Area vague = new Area("somewhere near the river", List.of(), List.of(), List.of(), null, null);
 
