@@ -21,7 +21,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  *  request complete        ── timer off (the ack timeout bounds the engine's answer)
  * </pre>
  *
- * Also caps concurrent connections across the server. One instance per connection; runs on its event loop.
+ * Also caps concurrent connections across the server: a connection past the cap is answered 503 with Retry-After
+ * (canned, nothing of it is read) and closed, so a client in a flood learns to come back instead of seeing a
+ * silent close. One instance per connection; runs on its event loop.
  */
 final class ConnectionGuard extends ChannelInboundHandlerAdapter {
 
@@ -39,6 +41,7 @@ final class ConnectionGuard extends ChannelInboundHandlerAdapter {
     private final Duration idleTimeout;
     private final AtomicInteger connections;
     private final int maxConnections;
+    private final byte[] tooManyConnections;
     private ScheduledFuture<?> timer;
     private boolean receiving;
     private boolean processing;
@@ -47,11 +50,16 @@ final class ConnectionGuard extends ChannelInboundHandlerAdapter {
     private long drained;
     private ChannelHandlerContext context;
 
-    ConnectionGuard(Duration requestTimeout, Duration idleTimeout, AtomicInteger connections, int maxConnections) {
+    ConnectionGuard(Duration requestTimeout, Duration idleTimeout, AtomicInteger connections, int maxConnections,
+                    int retryAfterSeconds) {
         this.requestTimeout = requestTimeout;
         this.idleTimeout = idleTimeout;
         this.connections = connections;
         this.maxConnections = maxConnections;
+        String body = "{\"reason\":\"too many connections; retry shortly\"}";
+        this.tooManyConnections = ("HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json\r\n"
+                + "Retry-After: " + retryAfterSeconds + "\r\nConnection: close\r\nContent-Length: " + body.length()
+                + "\r\n\r\n" + body).getBytes(StandardCharsets.US_ASCII);
     }
 
     @Override
@@ -63,7 +71,13 @@ final class ConnectionGuard extends ChannelInboundHandlerAdapter {
     public void channelActive(ChannelHandlerContext ctx) throws Exception {
         counted = true;
         if (connections.incrementAndGet() > maxConnections) {
-            ctx.close();
+            ctx.writeAndFlush(Unpooled.wrappedBuffer(tooManyConnections)).addListener(f -> {
+                if (f.isSuccess()) {
+                    lingerAndClose();
+                } else {
+                    ctx.close();
+                }
+            });
             return;
         }
         arm(ctx, idleTimeout);

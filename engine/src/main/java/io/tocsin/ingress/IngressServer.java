@@ -96,7 +96,7 @@ public final class IngressServer implements AutoCloseable {
                 .setMaxHeaderSize(config.maxHeaderBytes())
                 .setMaxChunkSize(64 * 1024);
         ConnectionGuard guard = new ConnectionGuard(config.requestTimeout(), config.idleTimeout(),
-                connections, config.maxConnections());
+                connections, config.maxConnections(), config.retryAfterSeconds());
         pipeline.addLast("guard", guard).addLast("http", new HttpServerCodec(decoder));
         if (raw != null) {
             pipeline.addLast("raw", new RawRouteGate(raw, guard));

@@ -83,7 +83,8 @@ public final class SubmitAlertRoute implements Route, AutoCloseable {
         return switch (why) {
             case TOO_MANY -> responses.tooMany("too many submissions waiting for the engine; retry shortly");
             case QUEUE_TOO_LONG -> responses.saturated(String.format(java.util.Locale.ROOT,
-                    "the engine is behind (its last answer took %d ms); retry shortly", gate.lastDelayNanos() / 1_000_000));
+                    "the engine is behind (%d submissions waiting, it answers about %.0f a second, the last took %d ms);"
+                            + " retry shortly", gate.inFlight(), gate.answersPerSecond(), gate.lastDelayNanos() / 1_000_000));
         };
     }
 

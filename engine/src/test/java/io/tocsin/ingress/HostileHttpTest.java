@@ -220,4 +220,26 @@ class HostileHttpTest {
             assertThat(client.read().status()).isEqualTo(404);
         }
     }
+
+    @Test
+    void aConnectionPastTheCapIsAnswered503WithRetryAfterNotClosedSilently() throws Exception {
+        ingress.close();
+        good.close();
+        ServerConfig d = ServerConfig.defaults();
+        ingress = new TestIngress(new ServerConfig(d.host(), 0, 1, d.maxBodyBytes(), d.maxInitialLineBytes(),
+                d.maxHeaderBytes(), d.maxHeaderCount(), 2, REQUEST_TIMEOUT, IDLE_TIMEOUT, Duration.ofSeconds(2),
+                d.maxInFlight(), 3, d.inlineDecodeBytes(), d.decodeThreads(), d.decodeQueue()), new JsonAlertParser());
+        try (RawClient a = new RawClient(ingress.server.port()); RawClient b = new RawClient(ingress.server.port());
+             RawClient third = new RawClient(ingress.server.port())) {
+            await().atMost(Duration.ofSeconds(5)).until(() -> ingress.server.connections() >= 3);
+            third.send(post("Content-Length: 2\r\n\r\n{}"));
+
+            RawClient.Response r = third.read();
+
+            assertThat(r.status()).isEqualTo(503);
+            assertThat(r.headers().toLowerCase()).contains("retry-after: 3");
+            assertThat(third.closedByServer()).isTrue();
+        }
+        good = new GoodClient(ingress);
+    }
 }

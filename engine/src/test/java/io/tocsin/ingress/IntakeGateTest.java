@@ -28,10 +28,10 @@ class IntakeGateTest {
         long a = gate.now();
         gate.enter();
         long b = gate.now();
-        clock.addAndGet(150_000_000L);
+        clock.addAndGet(250_000_000L);
 
         gate.answered(a);
-        assertThat(gate.lastDelayNanos()).isEqualTo(150_000_000L);
+        assertThat(gate.lastDelayNanos()).isEqualTo(250_000_000L);
         assertThat(gate.check()).as("one still waits behind a slow engine").isEqualTo(IntakeGate.Refusal.QUEUE_TOO_LONG);
 
         gate.answered(b);
@@ -43,7 +43,7 @@ class IntakeGateTest {
         gate.enter();
         long slow = gate.now();
         gate.enter();
-        clock.addAndGet(200_000_000L);
+        clock.addAndGet(300_000_000L);
         gate.answered(slow);
         assertThat(gate.check()).isEqualTo(IntakeGate.Refusal.QUEUE_TOO_LONG);
 
@@ -54,6 +54,33 @@ class IntakeGateTest {
 
         assertThat(gate.inFlight()).isEqualTo(1);
         assertThat(gate.check()).isNull();
+    }
+
+    @Test
+    void atMostWhatTheEngineAnswersWithinTheTargetDelayMayWait() {
+        IntakeGate big = new IntakeGate(100_000, 1_000_000_000L, clock::get);
+        for (int i = 0; i < IntakeGate.FLOOR; i++) {
+            assertThat(big.check()).isNull();
+            big.enter();
+        }
+        assertThat(big.check()).as("nothing measured yet: the floor").isEqualTo(IntakeGate.Refusal.QUEUE_TOO_LONG);
+
+        // the engine answers 1,000 a second, each quickly: a second's worth may wait
+        for (int window = 0; window < 8; window++) {
+            for (int i = 0; i < 250; i++) {
+                big.enter();
+                long at = big.now();
+                clock.addAndGet(1_000_000L);
+                big.answered(at);
+            }
+        }
+        assertThat(big.answersPerSecond()).isBetween(900.0, 1100.0);
+        assertThat(big.limit()).isBetween(900, 1100);
+        while (big.inFlight() < big.limit()) {
+            assertThat(big.check()).isNull();
+            big.enter();
+        }
+        assertThat(big.check()).isEqualTo(IntakeGate.Refusal.QUEUE_TOO_LONG);
     }
 
     @Test

@@ -91,6 +91,39 @@ final class EngineApi {
         }
     }
 
+    /** {@code GET /health}: its status code, or -1 when it did not answer within 10 s. */
+    int health() {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(base + "/health")).timeout(Duration.ofSeconds(10))
+                    .GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    /** How many of {@code ids} the engine does not know ({@code GET /api/v1/alerts/{id}} not 200), 64 at a time. */
+    long missing(java.util.List<String> ids) throws InterruptedException {
+        java.util.concurrent.Semaphore window = new java.util.concurrent.Semaphore(64);
+        java.util.concurrent.atomic.AtomicLong missing = new java.util.concurrent.atomic.AtomicLong();
+        for (String id : ids) {
+            window.acquire();
+            http.sendAsync(HttpRequest.newBuilder(URI.create(base + "/api/v1/alerts/" + id))
+                            .header("Authorization", "Bearer " + keys.operator()).timeout(Duration.ofSeconds(30)).GET()
+                            .build(), HttpResponse.BodyHandlers.discarding())
+                    .whenComplete((r, e) -> {
+                        if (e != null || r.statusCode() != 200) {
+                            missing.incrementAndGet();
+                        }
+                        window.release();
+                    });
+        }
+        window.acquire(64);
+        return missing.get();
+    }
+
     /** {@code GET /api/v1/alerts/{id}/report} as JSON, or null. */
     JsonNode report(String id) {
         try {
