@@ -23,7 +23,13 @@ import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.util.Comparator;
 import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
@@ -41,6 +47,14 @@ import picocli.CommandLine.Option;
 final class DemoCommand implements Callable<Integer> {
     static final String CITY_KEY = "demo-gz-city-observatory";
     private static final long SEED = 20261129L;
+    /**
+     * The simulated carriers' SMS caps (submit_sm per second over the account): in proportion to their share of
+     * the generated directory (60/20/20), so no carrier is left alone at the end; the SMSC answers 0x58 beyond
+     * it and the connector paces itself to it. Demo figures, not any carrier's real provisioning.
+     */
+    static final Map<String, Double> SMS_CAPS = Map.of("cmcc", 9_000.0, "cucc", 3_000.0, "ctcc", 3_000.0);
+    /** Two binds per carrier of eight submit_sm in flight each: enough on loopback, few threads on two cores. */
+    static final DemoWorld.SmsLinks LINKS = new DemoWorld.SmsLinks(2, 8);
 
     @Option(names = "--subscribers", description = "generated subscribers (default ${DEFAULT-VALUE})")
     int subscribers = 1_000_000;
@@ -51,8 +65,9 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--port", description = "HTTP port for the API and console (default ${DEFAULT-VALUE}; 0 = any)")
     int port = 8080;
 
-    @Option(names = "--sms-tps", description = "each simulated carrier's SMS cap per second (0 = none; default ${DEFAULT-VALUE})")
-    double smsTps = 0;
+    @Option(names = "--sms-tps", description = "one SMS cap per second for every simulated carrier (0 = none; "
+            + "default: China Mobile 9,000, China Unicom 3,000, China Telecom 3,000)")
+    Double smsTps;
 
     @Option(names = "--alert", description = "CAP file to push (default: config/demo/typhoon-red.xml)")
     Path alert;
@@ -73,24 +88,43 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         DemoPhases phases = new DemoPhases();
         Path root = Path.of(System.getProperty("tocsin.root", ".")).toAbsolutePath().normalize();
-        TocsinConfig config = new ConfigLoader().load(root.resolve("config/demo.yaml"));
-        config = config.withServer(config.server().withPort(port));
-        Path dataDir = config.resolve("data");
-        if (!keepData) {
-            wipe(dataDir);
-        }
-        phases.mark("config loaded, ./data wiped");
+        ExecutorService boot = Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "tocsin-demo-boot");
+            t.setDaemon(true);
+            return t;
+        });
+        // Independent start-up work runs side by side: the configuration (and wiping ./data), then the simulated
+        // peers (they need only the sites), while this thread generates the directory and builds the indexes.
+        CompletableFuture<TocsinConfig> configured = CompletableFuture.supplyAsync(() -> configure(root), boot);
         System.out.printf("tocsin demo: generating %,d subscribers and %,d cells over Guangzhou's 11 districts...%n",
                 subscribers, cells);
         Geography geography = Targeting.loadGeography(root.resolve("config/geo"), TargetingOptions.defaults());
-        phases.mark("geography loaded");
-        SubscriberDirectory directory = DirectoryGenerator.generate(geography.regions(), subscribers, SEED);
-        phases.mark(String.format("directory generated (%,d subscribers)", subscribers));
         SiteCatalog sites = SiteGenerator.guangzhou(geography.regions(), cells, SEED + 1);
-        Targeting targeting = new Targeting(geography, directory, sites, TargetingOptions.defaults());
-        phases.mark("sites generated, targeting indexes built");
-        try (DemoWorld world = DemoWorld.start(targeting, dataDir, smsTps)) {
-            phases.mark("simulated peers started");
+        phases.mark("geography loaded, sites generated");
+        Map<String, Double> caps = smsCaps();
+        CompletableFuture<DemoWorld> peers = configured.thenApplyAsync(c -> startPeers(sites, c, caps), boot);
+        Targeting targeting;
+        TocsinConfig config;
+        DemoWorld started;
+        try {
+            SubscriberDirectory directory = DirectoryGenerator.generate(geography.regions(), subscribers, SEED);
+            phases.mark(String.format("directory generated (%,d subscribers)", subscribers));
+            targeting = new Targeting(geography, directory, sites, TargetingOptions.defaults());
+            phases.mark("targeting indexes built");
+            config = configured.join();
+            started = peers.join();
+        } catch (CompletionException e) {
+            peers.thenAccept(DemoWorld::close);
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        } catch (RuntimeException | Error e) {
+            peers.thenAccept(DemoWorld::close);
+            throw e;
+        } finally {
+            boot.shutdown();
+        }
+        phases.mark("config, simulated peers ready (started alongside)");
+        Path dataDir = config.resolve("data");
+        try (DemoWorld world = started) {
             config = config.withConnectors(world.connectors);
             EngineHost host = EngineHost.start(config, targeting.resolver(), new GeographyShapes(targeting.geography()),
                     Clock.systemUTC(), List.of());
@@ -103,7 +137,12 @@ final class DemoCommand implements Callable<Integer> {
             String base = "http://127.0.0.1:" + host.port();
             System.out.printf("tocsin demo: engine up in %.1fs — console %s/  API %s/api/v1  (%s)%n",
                     phases.elapsedSeconds(), base, base, host.engine().recovery());
-            System.out.println("  simulated SMSCs: " + world.smscs.keySet() + ", CBCs: " + world.cbcs.keySet()
+            StringBuilder smscs = new StringBuilder();
+            world.smscs.keySet().forEach(c -> smscs.append(smscs.length() == 0 ? "" : ", ").append(c).append(' ')
+                    .append(DemoSummary.cap(world.smsCaps.getOrDefault(c, 0.0))));
+            System.out.println("  simulated SMSCs (" + smscs + "; the connector paces itself to each cap, "
+                    + LINKS.binds() + " binds x " + LINKS.window() + " in flight per carrier)");
+            System.out.println("  CBCs: " + world.cbcs.keySet()
                     + " (primary+secondary), playout on port " + world.playout.port() + ", radio WAVs under "
                     + dataDir.resolve("radio"));
             int code = 0;
@@ -164,6 +203,37 @@ final class DemoCommand implements Callable<Integer> {
         DemoSummary.print(System.out, view, world, (System.nanoTime() - pushed) / 1e9);
         phases.mark("summary printed");
         return view != null && DemoProgress.finished(view) ? 0 : 4;
+    }
+
+    private TocsinConfig configure(Path root) {
+        try {
+            TocsinConfig config = new ConfigLoader().load(root.resolve("config/demo.yaml"));
+            config = config.withServer(config.server().withPort(port));
+            if (!keepData) {
+                wipe(config.resolve("data"));
+            }
+            return config;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static DemoWorld startPeers(SiteCatalog sites, TocsinConfig config, Map<String, Double> caps) {
+        try {
+            return DemoWorld.start(sites, config.resolve("data"), caps, LINKS, true);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Each simulated carrier's SMS cap: {@code --sms-tps} for all three when given, else {@link #SMS_CAPS}. */
+    Map<String, Double> smsCaps() {
+        if (smsTps == null) {
+            return SMS_CAPS;
+        }
+        Map<String, Double> caps = new LinkedHashMap<>();
+        DemoWorld.CARRIERS.forEach(c -> caps.put(c, smsTps));
+        return caps;
     }
 
     private static void wipe(Path dir) throws java.io.IOException {

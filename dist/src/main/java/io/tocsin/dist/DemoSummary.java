@@ -16,6 +16,11 @@ final class DemoSummary {
     private DemoSummary() {
     }
 
+    /** How a simulated SMSC limits this account, as the summary and the start-up lines say it. */
+    static String cap(double perSecond) {
+        return perSecond > 0 ? String.format("caps the account at %,.0f submit_sm/s", perSecond) : "no cap";
+    }
+
     static void print(PrintStream out, AlertView view, DemoWorld world, double seconds) {
         out.println();
         out.println("==================== after-action summary ====================");
@@ -34,8 +39,9 @@ final class DemoSummary {
         out.println("what the simulated peers received:");
         for (Map.Entry<String, SmscSimulator> e : world.smscs.entrySet()) {
             SmscSimulator s = e.getValue();
-            out.printf("  SMSC %-5s messages %,10d to %,10d recipients  (duplicates %,d, throttled %,d)%n", e.getKey(),
-                    s.inbox().messages(), s.inbox().recipients(), s.inbox().duplicates(), s.stats().throttled());
+            out.printf("  SMSC %-5s messages %,10d to %,10d recipients  (duplicates %,d, throttled %,d; %s)%n",
+                    e.getKey(), s.inbox().messages(), s.inbox().recipients(), s.inbox().duplicates(),
+                    s.stats().throttled(), cap(world.smsCaps.getOrDefault(e.getKey(), 0.0)));
         }
         for (Map.Entry<String, CbcSimulator> e : world.cbcs.entrySet()) {
             CbcSimulator c = e.getValue();

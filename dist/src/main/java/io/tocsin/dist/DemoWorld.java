@@ -11,6 +11,7 @@ import io.tocsin.sim.smpp.SmscConfig;
 import io.tocsin.sim.smpp.SmscSimulator;
 import io.tocsin.targeting.Targeting;
 import io.tocsin.targeting.sites.CellSite;
+import io.tocsin.targeting.sites.SiteCatalog;
 import io.tocsin.targeting.sites.Transmitter;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -30,8 +31,18 @@ public final class DemoWorld implements AutoCloseable {
 
     final Map<String, SmscSimulator> smscs = new LinkedHashMap<>();
     final Map<String, CbcSimulator> cbcs = new LinkedHashMap<>();
+    final Map<String, Double> smsCaps = new LinkedHashMap<>();
     AmcpSimulator playout;
     final List<ConnectorConfig> connectors = new ArrayList<>();
+
+    /**
+     * How Tocsin binds to each simulated SMSC: {@code binds} SMPP sessions of {@code window} submit_sm in flight
+     * each (the connector runs one submitting thread per window slot).
+     */
+    public record SmsLinks(int binds, int window) {
+        /** What the tests and benchmarks use: four binds of 32. */
+        public static final SmsLinks WIDE = new SmsLinks(4, 32);
+    }
 
     static DemoWorld start(Targeting targeting, Path dataDir, double smsTpsPerCarrier) throws IOException {
         Map<String, Double> caps = new LinkedHashMap<>();
@@ -45,12 +56,19 @@ public final class DemoWorld implements AutoCloseable {
      */
     public static DemoWorld start(Targeting targeting, Path dataDir, Map<String, Double> smsTpsByCarrier,
                                   boolean broadcast) throws IOException {
+        return start(targeting.sites(), dataDir, smsTpsByCarrier, SmsLinks.WIDE, broadcast);
+    }
+
+    /** As above from the site catalogue alone (the directory is not needed), with the given SMPP links. */
+    public static DemoWorld start(SiteCatalog sites, Path dataDir, Map<String, Double> smsTpsByCarrier,
+                                  SmsLinks links, boolean broadcast) throws IOException {
         DemoWorld world = new DemoWorld();
         try {
-            world.startSms(smsTpsByCarrier);
-            world.startCellBroadcast(targeting);
+            world.smsCaps.putAll(smsTpsByCarrier);
+            world.startSms(smsTpsByCarrier, links);
+            world.startCellBroadcast(sites);
             if (broadcast) {
-                world.startBroadcast(targeting, dataDir);
+                world.startBroadcast(sites, dataDir);
             }
             return world;
         } catch (IOException | RuntimeException e) {
@@ -59,7 +77,7 @@ public final class DemoWorld implements AutoCloseable {
         }
     }
 
-    private void startSms(Map<String, Double> tpsByCarrier) throws IOException {
+    private void startSms(Map<String, Double> tpsByCarrier, SmsLinks links) throws IOException {
         for (String carrier : CARRIERS) {
             double tpsPerCarrier = tpsByCarrier.getOrDefault(carrier, 0.0);
             SmscConfig cfg = SmscConfig.defaults(carrier).withLimits(0, tpsPerCarrier, 0)
@@ -73,16 +91,16 @@ public final class DemoWorld implements AutoCloseable {
             }
             ArrayNode binds = s.putArray("binds");
             binds.addObject().put("host", "127.0.0.1").put("port", smsc.port()).put("system_id", "tocsin")
-                    .put("password", "demo").put("bind_type", "transceiver").put("window", 32).put("count", 4);
+                    .put("password", "demo").put("bind_type", "transceiver").put("window", links.window()).put("count", links.binds());
             connectors.add(new ConnectorConfig("sms-" + carrier, "smpp", "SMS", true, carrier,
                     new LimitsConfig(tpsPerCarrier > 0 ? tpsPerCarrier : null,
                             tpsPerCarrier > 0 ? (int) Math.max(16, tpsPerCarrier / 50) : null, 4096, null), s));
         }
     }
 
-    private void startCellBroadcast(Targeting targeting) {
+    private void startCellBroadcast(SiteCatalog sites) {
         Map<String, List<String>> cellsByCarrier = new LinkedHashMap<>();
-        for (CellSite cell : targeting.sites().cells()) {
+        for (CellSite cell : sites.cells()) {
             cellsByCarrier.computeIfAbsent(cell.carrier(), c -> new ArrayList<>()).add(cell.id());
         }
         for (String carrier : CARRIERS) {
@@ -97,14 +115,14 @@ public final class DemoWorld implements AutoCloseable {
         }
     }
 
-    private void startBroadcast(Targeting targeting, Path dataDir) throws IOException {
+    private void startBroadcast(SiteCatalog sites, Path dataDir) throws IOException {
         playout = AmcpSimulator.start(0);
         ObjectNode radio = audioSettings();
         radio.putObject("repeat").put("count", 1);
         ObjectNode transmitters = radio.putObject("transmitters");
         ObjectNode tv = audioSettings();
         ObjectNode stations = tv.putObject("stations");
-        for (Transmitter t : targeting.sites().transmitters()) {
+        for (Transmitter t : sites.transmitters()) {
             if (t.kind() == Transmitter.Kind.RADIO) {
                 transmitters.putObject(t.id()).put("dropDir", dataDir.resolve("radio").resolve(t.id()).toString());
             } else {
