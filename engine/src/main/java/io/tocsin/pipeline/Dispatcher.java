@@ -5,6 +5,7 @@ import io.tocsin.connector.DispatchState;
 import io.tocsin.connector.SendResult;
 import io.tocsin.journal.DispatchOutcome;
 import io.tocsin.journal.DispatchRange;
+import io.tocsin.planning.FirstDispatchTrace;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -25,12 +26,18 @@ final class Dispatcher {
     private final Router router;
     private final Recorder recorder;
     private final Map<Long, InFlight> inFlight;
+    private final FirstDispatchTrace trace;
     long expiredAtSend;
 
     Dispatcher(Router router, Recorder recorder, Map<Long, InFlight> inFlight) {
+        this(router, recorder, inFlight, new FirstDispatchTrace(java.time.Clock.systemUTC()));
+    }
+
+    Dispatcher(Router router, Recorder recorder, Map<Long, InFlight> inFlight, FirstDispatchTrace trace) {
         this.router = router;
         this.recorder = recorder;
         this.inFlight = inFlight;
+        this.trace = trace;
     }
 
     /** One pass over every connector; returns dispatches handled. */
@@ -94,6 +101,7 @@ final class Dispatcher {
                 break;
             }
             recorder.record(new DispatchRange(at, b.nextId(), n, DispatchState.SUBMITTED));
+            trace.offered(b.meta.alertId(), q.connector.kind());
             int done = 0;
             SendResult refused = null;
             while (done < n) {

@@ -87,7 +87,7 @@ final class Pipeline implements Recorder, PlanOutput {
         this.clock = clock;
         this.stats = stats;
         this.planner = new Planner(resolver, router, planBatchSize, doorbell::ring);
-        this.dispatcher = new Dispatcher(router, this, inFlight);
+        this.dispatcher = new Dispatcher(router, this, inFlight, planner.trace());
     }
 
     // ---- the duty cycle -------------------------------------------------------------------------------

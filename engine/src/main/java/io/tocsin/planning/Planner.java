@@ -35,8 +35,14 @@ public final class Planner implements AutoCloseable {
     private final Runnable wake;
     private final ExecutorService workers;
     private final Map<String, PlanningJob> jobs = new LinkedHashMap<>();
+    private final FirstDispatchTrace trace;
 
     public Planner(AreaResolver resolver, Routes routes, int batchSize, Runnable wake) {
+        this(resolver, routes, batchSize, wake, new FirstDispatchTrace(java.time.Clock.systemUTC()));
+    }
+
+    public Planner(AreaResolver resolver, Routes routes, int batchSize, Runnable wake, FirstDispatchTrace trace) {
+        this.trace = trace;
         this.resolver = resolver;
         this.routes = routes;
         this.batchSize = batchSize;
@@ -56,12 +62,20 @@ public final class Planner implements AutoCloseable {
         }
         boolean sms = !routes.connectors(ChannelKind.SMS).isEmpty();
         PlanningJob job = new PlanningJob(entry, resolver, !entry.areasPlanned(),
-                !entry.recipientsPlanned() && sms, entry.recipientsConsumed(), batchSize, wake);
+                !entry.recipientsPlanned() && sms, entry.recipientsConsumed(), batchSize, wake,
+                trace.start(entry.id(), entry.receivedAt(), entry.areasPlanned(),
+                        entry.recipientsPlanned() || !sms));
         jobs.put(entry.id(), job);
         if (!sms && !entry.recipientsPlanned()) {
-            job.noSms = true;
+            job.noSms = true; // recorded as planned (with nothing) once the areas are
+            job.recipientsDone = false;
         }
-        workers.execute(job);
+        if (job.planRecipients) {
+            workers.execute(job.recipientsTask());
+        }
+        if (job.planAreas) {
+            workers.execute(job.areasTask());
+        }
     }
 
     /** Stops planning an alert (cancelled, superseded, expired). */
@@ -69,12 +83,20 @@ public final class Planner implements AutoCloseable {
         PlanningJob job = jobs.remove(alertId);
         if (job != null) {
             job.stop();
+            trace.dropped(alertId);
         }
     }
 
+    /** Where the dispatcher stamps first offers (pipeline thread). */
+    public FirstDispatchTrace trace() { return trace; }
+
     public int activeJobs() { return jobs.size(); }
 
-    /** Moves results of resolution workers into the journal and queues; returns items handled. */
+    /**
+     * Moves results of resolution workers into the journal and queues; returns items handled. Returns early after
+     * an alert's whole-area dispatches or its first recipient batch were planned, so that the dispatcher offers
+     * them at once instead of after the rest of this step's planning.
+     */
     public int doWork(long nowMillis, PlanOutput out) {
         if (jobs.isEmpty()) {
             return 0;
@@ -83,6 +105,11 @@ public final class Planner implements AutoCloseable {
         List<PlanningJob> ordered = new ArrayList<>(jobs.values());
         ordered.sort(Comparator.comparingInt((PlanningJob j) -> j.entry.priorityClass()));
         for (PlanningJob job : ordered) {
+            if (job.noSms && job.areasDone && !job.recipientsDone) {
+                noSms(job, nowMillis, out);
+                work++;
+                continue;
+            }
             for (int i = 0; i < ITEMS_PER_STEP; i++) {
                 PlanItem item = job.peek();
                 if (item == null || (item instanceof PlanItem.Recipients && !roomFor(job))) {
@@ -90,7 +117,13 @@ public final class Planner implements AutoCloseable {
                 }
                 job.poll();
                 work++;
-                if (!handle(job, item, nowMillis, out)) {
+                boolean first = item instanceof PlanItem.Resolved
+                        || (item instanceof PlanItem.Recipients && job.recipientBatches == 0);
+                boolean more = handle(job, item, nowMillis, out);
+                if (first) {
+                    return work; // let the dispatcher offer the alert's first dispatches now
+                }
+                if (!more) {
                     break;
                 }
             }
@@ -100,6 +133,9 @@ public final class Planner implements AutoCloseable {
 
     public boolean hasWork() {
         for (PlanningJob job : jobs.values()) {
+            if (job.noSms && job.areasDone && !job.recipientsDone) {
+                return true;
+            }
             PlanItem item = job.peek();
             if (item != null && (!(item instanceof PlanItem.Recipients) || roomFor(job))) {
                 return true;
@@ -116,29 +152,52 @@ public final class Planner implements AutoCloseable {
     private boolean handle(PlanningJob job, PlanItem item, long now, PlanOutput out) {
         String id = job.entry.id();
         if (item instanceof PlanItem.Resolved r) {
-            planAreas(job.entry, r.resolution(), now, out);
+            job.areasDone = true;
+            trace.areasPlanned(job.stamps, planAreas(job.entry, r.resolution(), now, out));
             if (job.noSms) {
-                out.record(new PlanningProgress(now, id, PlanningProgress.Stage.RECIPIENTS_PLANNED, 0,
-                        "no SMS connector configured"));
-                jobs.remove(id);
-                return false;
+                noSms(job, now, out);
             }
+            return finish(job);
         } else if (item instanceof PlanItem.Recipients r) {
-            planRecipients(job, r, now, out);
+            if (planRecipients(job, r, now, out)) {
+                trace.recipientsPlanned(job.stamps);
+            }
+            job.recipientBatches++;
         } else if (item instanceof PlanItem.Finished f) {
             out.record(new PlanningProgress(now, id, PlanningProgress.Stage.RECIPIENTS_PLANNED, f.consumed(),
                     job.unroutable == 0 ? null : job.unroutable + " recipients had no SMS connector for their carrier"));
-            jobs.remove(id);
-            return false;
+            job.recipientsDone = true;
+            trace.recipientsDone(job.stamps);
+            return finish(job);
         } else if (item instanceof PlanItem.Failed f) {
             out.record(new PlanningProgress(now, id, PlanningProgress.Stage.FAILED, 0, f.reason()));
             jobs.remove(id);
+            job.stop();
+            trace.dropped(id);
             return false;
         }
         return true;
     }
 
-    private void planAreas(AlertEntry e, Resolution r, long now, PlanOutput out) {
+    private void noSms(PlanningJob job, long now, PlanOutput out) {
+        out.record(new PlanningProgress(now, job.entry.id(), PlanningProgress.Stage.RECIPIENTS_PLANNED, 0,
+                "no SMS connector configured"));
+        job.recipientsDone = true;
+        trace.recipientsDone(job.stamps);
+        finish(job);
+    }
+
+    /** Removes the job once both parts are planned; returns whether it still has work. */
+    private boolean finish(PlanningJob job) {
+        if (job.finished()) {
+            jobs.remove(job.entry.id());
+            return false;
+        }
+        return true;
+    }
+
+    /** Plans the whole-area dispatches; returns whether a cell broadcast was among them. */
+    private boolean planAreas(AlertEntry e, Resolution r, long now, PlanOutput out) {
         String language = languages(e).isEmpty() ? null : languages(e).get(0);
         List<String> notes = new ArrayList<>();
         Map<String, List<Target>> byConnector = new LinkedHashMap<>();
@@ -158,10 +217,12 @@ public final class Planner implements AutoCloseable {
                     .add(new Target(ChannelKind.WEBHOOK, webhook, null, language, List.of(), List.of()));
         }
         int dispatches = 0;
+        boolean cbs = false;
         for (Map.Entry<String, List<Target>> c : byConnector.entrySet()) {
             if (e.hasBatchFor(c.getKey())) {
                 continue; // planned before a restart
             }
+            cbs |= c.getValue().get(0).kind() == ChannelKind.CELL_BROADCAST;
             out.record(new DispatchesPlanned(now, e.id(), c.getKey(), e.sendAction(), e.sequence(), e.replaces(),
                     out.nextDispatchId(), -1, c.getValue()));
             dispatches += c.getValue().size();
@@ -176,6 +237,7 @@ public final class Planner implements AutoCloseable {
                 + r.recipients() + " recipients, population " + r.population()
                 + (notes.isEmpty() ? "" : "; " + String.join("; ", notes));
         out.record(new PlanningProgress(now, e.id(), PlanningProgress.Stage.AREAS_PLANNED, dispatches, detail));
+        return cbs;
     }
 
     private void addEach(Map<String, List<Target>> byConnector, ChannelKind kind, List<String> addresses,
@@ -194,7 +256,8 @@ public final class Planner implements AutoCloseable {
         }
     }
 
-    private void planRecipients(PlanningJob job, PlanItem.Recipients r, long now, PlanOutput out) {
+    /** Plans one batch of recipients; returns whether any SMS was planned. */
+    private boolean planRecipients(PlanningJob job, PlanItem.Recipients r, long now, PlanOutput out) {
         List<String> languages = languages(job.entry);
         Map<String, List<Target>> byConnector = new LinkedHashMap<>();
         for (Recipient rec : r.recipients()) {
@@ -213,10 +276,11 @@ public final class Planner implements AutoCloseable {
         byConnector.values().forEach(all::addAll);
         AlertEntry e = job.entry;
         if (all.isEmpty()) {
-            return;
+            return false;
         }
         out.record(new DispatchesPlanned(now, e.id(), null, e.sendAction(), e.sequence(), e.replaces(),
                 out.nextDispatchId(), r.consumedAfter(), all));
+        return true;
     }
 
     private static List<String> languages(AlertEntry e) {

@@ -33,6 +33,8 @@ final class DistrictFlood {
         Samples purge = new Samples();
         Samples delete = new Samples();
         Samples lastPdu = new Samples();
+        Samples getRoundTrip = new Samples();
+        int atFirstGet = 0;
         long afterAck = 0;
         Driver.Pushed cold = null;
         Driver.Purge coldPurge = null;
@@ -50,6 +52,8 @@ final class DistrictFlood {
                 purge.add(c.ledgerMillis());
                 delete.add(c.cbcDeleteMillis());
                 lastPdu.add(c.lastPduMillis());
+                getRoundTrip.add(c.getRoundTripMillis());
+                atFirstGet += c.atFirstGet() ? 1 : 0;
             }
             afterAck = Math.max(afterAck, c.pdusAfterAck());
             d.log.printf(Locale.ROOT, "probe %d %s: first SMS %.1f ms, first CBS %.1f ms after the 202; cancel purged"
@@ -73,8 +77,13 @@ final class DistrictFlood {
                     + ", its Cancel purged in " + ResultTable.ms(coldPurge.ledgerMillis()), "", "");
         }
         if (purge.size() > 0) {
-            t.row("Cancel → purge (202 → ledger shows nothing of the alert queued)", purge.summary(),
+            t.row("Cancel → purge (202 → answer of the GET that shows nothing of the alert queued)", purge.summary(),
                     "target < 100 ms", ResultTable.met(purge.max() < 100));
+            t.row("Cancel: purge already visible to the first GET after the 202", atFirstGet + " of " + purge.size(),
+                    "the engine purges before it answers 202", atFirstGet == purge.size()
+                            ? "the figure above is the GET's own round trip" : "");
+            t.row("same-run baseline: that first GET's round trip (harness → engine → harness)",
+                    getRoundTrip.summary(), "", "");
             t.row("Cancel → CBC DELETE received", delete.summary(), "", "");
             t.row("Cancel → last submit_sm of the cancelled alert", lastPdu.summary() + ", at most " + afterAck
                     + " submit_sm after the 202", "in flight: window " + d.world.options.window() + " per carrier", "");

@@ -70,7 +70,7 @@ final class Driver {
 
     /** What a Cancel measured. */
     record Purge(double ledgerMillis, double cbcDeleteMillis, long pdusAfterAck, double lastPduMillis,
-                 ChannelCount smsAfter) {
+                 ChannelCount smsAfter, boolean atFirstGet, double getRoundTripMillis) {
     }
 
     /**
@@ -89,12 +89,22 @@ final class Driver {
         }
         long deadline = System.nanoTime() + wait.toNanos();
         double ledger = Double.NaN;
+        boolean first = true;
+        boolean atFirstGet = false;
+        double roundTrip = Double.NaN;
         while (System.nanoTime() < deadline) {
+            long sent = System.nanoTime();
             ChannelCount sms = ChannelCount.of(world.api().alert(original.id()), SMS);
+            long answered = System.nanoTime();
+            if (first) {
+                roundTrip = (answered - sent) / 1e6;
+            }
             if (sms.queued() <= 0) {
-                ledger = (System.nanoTime() - ack.answeredNanos()) / 1e6;
+                ledger = (answered - ack.answeredNanos()) / 1e6;
+                atFirstGet = first;
                 break;
             }
+            first = false;
             LockSupport.parkNanos(1_000_000); // polling the engine's API at ~1 ms resolution
         }
         while (System.nanoTime() < deadline && world.firstCbcDelete() == 0) {
@@ -106,7 +116,8 @@ final class Driver {
         awaitQuiet(Duration.ofMillis(300), wait);
         long last = world.lastSms();
         double lastMs = last > ack.answeredNanos() ? (last - ack.answeredNanos()) / 1e6 : 0;
-        return new Purge(ledger, delete, world.smsPdus() - pdusAtAck, lastMs, ChannelCount.of(settled, SMS));
+        return new Purge(ledger, delete, world.smsPdus() - pdusAtAck, lastMs, ChannelCount.of(settled, SMS),
+                atFirstGet, roundTrip);
     }
 
     /** Polls {@code GET /alerts/{id}} until the predicate holds; returns the last view (maybe not matching). */

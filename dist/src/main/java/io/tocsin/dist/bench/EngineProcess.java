@@ -48,6 +48,7 @@ final class EngineProcess implements AutoCloseable {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         cmd.add("-Xmx" + heap);
         cmd.add("-Xlog:gc:file=" + gc);
+        cmd.add("-Dtocsin.trace=INFO"); // the engine log gets one line per alert: where its first dispatches' time went
         cmd.addAll(jvmArgs);
         cmd.addAll(LaunchFlags.inherited());
         String root = System.getProperty("tocsin.root");

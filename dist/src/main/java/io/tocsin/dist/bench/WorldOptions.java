@@ -32,6 +32,10 @@ final class WorldOptions {
     @Option(names = "--baseline-seconds", description = "raw jSMPP baseline before a measured fan-out (default ${DEFAULT-VALUE})")
     double baselineSeconds = 10;
 
+    @Option(names = "--engine-jvm-arg", description = "a further JVM option of the engine process, repeatable "
+            + "(e.g. -XX:StartFlightRecording=filename=engine.jfr,settings=profile)")
+    java.util.List<String> engineJvmArgs = new java.util.ArrayList<>();
+
     @Option(names = "--seed", description = "directory and site seed (default ${DEFAULT-VALUE})")
     long seed = 20261129L;
 
@@ -40,6 +44,6 @@ final class WorldOptions {
         Path w = work.isAbsolute() ? work : root.resolve(work);
         return new BenchOptions(root, w, subscribers != null ? subscribers : defaultSubscribers, cells, seed,
                 caps != null ? BenchOptions.parseCaps(caps) : BenchOptions.defaultCaps(), window,
-                defaultBroadcast && !noBroadcast, engineHeap, 600, java.util.List.of(), baselineSeconds);
+                defaultBroadcast && !noBroadcast, engineHeap, 600, engineJvmArgs, baselineSeconds);
     }
 }
