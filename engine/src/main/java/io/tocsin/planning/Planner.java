@@ -232,10 +232,14 @@ public final class Planner implements AutoCloseable {
                 notes.add(reason.toString());
             }
         }
-        String detail = dispatches + " whole-area dispatches (" + r.cellsByCarrier().size() + " carriers' cells, "
-                + r.transmitters().size() + " transmitters, " + r.stations().size() + " stations); "
-                + r.recipients() + " recipients, population " + r.population()
-                + (notes.isEmpty() ? "" : "; " + String.join("; ", notes));
+        List<String> parts = new ArrayList<>();
+        parts.add(dispatches + " whole-area dispatches (" + r.cellsByCarrier().size() + " carriers' cells, "
+                + r.transmitters().size() + " transmitters, " + r.stations().size() + " stations)");
+        if (r.recipients() >= 0) {
+            parts.add(r.recipients() + " recipients, population " + r.population());
+        }
+        parts.addAll(notes);
+        String detail = String.join("; ", parts);
         out.record(new PlanningProgress(now, e.id(), PlanningProgress.Stage.AREAS_PLANNED, dispatches, detail));
         return cbs;
     }

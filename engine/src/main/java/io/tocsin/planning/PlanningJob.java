@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Resolves one alert's areas on two worker threads at once and hands the results to the pipeline thread: the
- * whole-area part (one resolution whose recipients are discarded: cells, transmitters, stations) through a
+ * whole-area part ({@link AreaResolver#resolveAreas}: cells, transmitters, stations, without the recipients) through a
  * single slot, and the recipients through a small bounded queue which blocks the recipient worker whenever the
  * pipeline has enough queued — so a city-wide alert is planned as fast as it drains, never all at once. Neither
  * part waits for the other: the cell broadcast does not wait for the first recipients, and the first SMS does not
@@ -74,7 +74,8 @@ final class PlanningJob {
     Runnable areasTask() {
         return () -> {
             try {
-                Resolution r = resolver.resolve(areas(), audience(), batch -> checkStopped());
+                Resolution r = resolver.resolveAreas(areas(), audience());
+                checkStopped();
                 stamps.areasResolved();
                 areaResult.set(new PlanItem.Resolved(r));
             } catch (Stopped e) {

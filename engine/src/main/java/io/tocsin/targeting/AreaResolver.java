@@ -20,4 +20,14 @@ public interface AreaResolver {
     default Resolution resolve(int infoIndex, List<Area> areas, Audience audience, RecipientSink sink) {
         return resolve(areas, audience, sink);
     }
+
+    /**
+     * Only the whole-area part (cells, transmitters, stations, region and SAME codes, reasons), as the planner
+     * needs it for cell broadcast, radio and TV before any recipient is known. Implementations may skip finding
+     * the recipients: {@code recipients} and {@code population} are then -1 and {@code recipientsByCarrier} empty.
+     * The default resolves in full and drops the recipients.
+     */
+    default Resolution resolveAreas(List<Area> areas, Audience audience) {
+        return resolve(areas, audience, batch -> { });
+    }
 }

@@ -97,6 +97,17 @@ public final class DirectoryAreaResolver implements AreaResolver {
         for (int r = 0; r < perRegion.length; r++) {
             population += perRegion[r] * peoplePerSubscriber[r];
         }
+        return wholeArea(shapes, emitter.emitted(), byCarrier, Math.round(population));
+    }
+
+    /** The whole-area part without walking the directory: recipients and population are -1 (not counted). */
+    @Override
+    public Resolution resolveAreas(List<Area> areas, Audience audience) {
+        return wholeArea(geography.interpret(0, areas), -1, Map.of(), -1);
+    }
+
+    private Resolution wholeArea(TargetShapes shapes, long recipients, Map<String, Long> byCarrier, long population) {
+        List<Geometry> geoms = shapes.geometries();
         List<String> regionCodes = regionsTouched(shapes);
         List<String> sameCodes = new ArrayList<>();
         for (String code : regionCodes) {
@@ -110,8 +121,8 @@ public final class DirectoryAreaResolver implements AreaResolver {
             Transmitter t = sites.transmitters().get(i);
             (t.kind() == Transmitter.Kind.RADIO ? radio : tv).add(t.id());
         }
-        return new Resolution(emitter.emitted(), byCarrier, sites.cellIdsByCarrier(cells), radio, tv,
-                regionCodes, sameCodes, Math.round(population), shapes.reasons());
+        return new Resolution(recipients, byCarrier, sites.cellIdsByCarrier(cells), radio, tv,
+                regionCodes, sameCodes, population, shapes.reasons());
     }
 
     private List<String> regionsTouched(TargetShapes shapes) {

@@ -58,9 +58,13 @@ final class BenchWorld implements AutoCloseable {
             List<ConnectorConfig> connectors = new ArrayList<>();
             for (ConnectorConfig c : peers.connectors()) {
                 LimitsConfig l = c.limits();
+                // An SMS connector with account_tps paces to the carrier's cap itself: a second limiter at the same
+                // rate in the engine keeps the connector's queue empty, so every stall of the pipeline thread is
+                // capacity lost for good. The engine hands it a full window instead and the connector paces.
+                boolean selfPaced = "SMS".equals(c.kind()) && c.settings() != null && c.settings().has("account_tps");
                 connectors.add(l == null ? c : new ConnectorConfig(c.name(), c.type(), c.kind(), c.enabled(),
-                        c.carrier(), new LimitsConfig(l.ratePerSecond(), l.burst(), o.window(), l.maxQueued()),
-                        c.settings()));
+                        c.carrier(), new LimitsConfig(selfPaced ? null : l.ratePerSecond(), selfPaced ? null : l.burst(),
+                        o.window(), l.maxQueued()), c.settings()));
             }
             BenchKeys keys = BenchKeys.generate();
             Path cfg = EngineConfigFile.write(work.resolve("engine.yaml"), o.root(), data, o.subscribers(), o.cells(),

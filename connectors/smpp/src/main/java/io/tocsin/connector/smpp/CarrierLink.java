@@ -45,6 +45,8 @@ final class CarrierLink implements AutoCloseable {
     private final ReceiptOutbox outbox;
     private final Clock clock;
     private final MessageReceiverListener listener = new Receipts();
+    /** Alerts withdrawn: a submitter that took one of their dispatches before the cancel drops it unsent. */
+    private final java.util.Set<String> withdrawn = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     CarrierLink(CarrierSettings settings, SmppSettings common, ReceiptOutbox outbox, Clock clock) {
         this.settings = settings;
@@ -138,6 +140,10 @@ final class CarrierLink implements AutoCloseable {
      * Called on the offering thread only.
      */
     int withdraw(String alertId) {
+        if (withdrawn.size() >= 1024) {
+            withdrawn.clear(); // a bounded memory of recent cancels is enough: they matter for the window in hand
+        }
+        withdrawn.add(alertId);
         // Not removeIf: it tests elements outside the queue's lock, so a submitter could take one we counted.
         // Draining is atomic per element, and only this (the offering) thread puts into the queue, so putting the
         // others back keeps their order; a submitter meanwhile just finds the queue empty for a moment.
@@ -160,6 +166,18 @@ final class CarrierLink implements AutoCloseable {
             finished(o, DispatchState.CANCELLED, "withdrawn before submission: the alert was cancelled");
         }
         return mine.size();
+    }
+
+    /**
+     * Whether a submitter holding this dispatch (taken before a cancel, waiting for its token) must drop it: its alert
+     * was withdrawn and none of its segments went out. Reports it CANCELLED when so.
+     */
+    boolean dropIfWithdrawn(Outgoing o) {
+        if (o.next != 0 || withdrawn.isEmpty() || !withdrawn.contains(o.dispatch.alertId())) {
+            return false;
+        }
+        finished(o, DispatchState.CANCELLED, "withdrawn before submission: the alert was cancelled");
+        return true;
     }
 
     /** Everything still queued (never submitted): handed back on close. */

@@ -68,7 +68,8 @@ final class Submitter implements Runnable {
             if (!bind.awaitBound(200)) {
                 continue;
             }
-            Outgoing o = carrier.next(20);
+            // Not shorter: hundreds of idle submitters of one carrier each timing out every 20 ms cost a core.
+            Outgoing o = carrier.next(100);
             if (o != null) {
                 send(o);
             }
@@ -85,6 +86,9 @@ final class Submitter implements Runnable {
             if (!bind.bucket.acquire(bind::closed) || !carrier.account.acquire(bind::closed)) {
                 carrier.requeue(o);
                 return;
+            }
+            if (carrier.dropIfWithdrawn(o)) {
+                return; // cancelled while this submitter waited for its token
             }
             SMPPSession session = bind.transmitter();
             if (session == null) {

@@ -18,6 +18,7 @@ public final class TokenBucket {
     private long last;
     private volatile long pausedUntil;
     private volatile boolean paused;
+    private volatile long pauses;
 
     public TokenBucket(double ratePerSecond, double burst, LongSupplier nanoTime) {
         this.ratePerNano = ratePerSecond / 1e9;
@@ -65,22 +66,57 @@ public final class TokenBucket {
         if (until - pausedUntil > 0) {
             pausedUntil = until;
             paused = true;
+            pauses++;
             tokens = 0;
             last = until;
         }
     }
 
-    /** Blocks the calling (submitting) thread until it holds a token; false if interrupted or stop says so. */
+    /**
+     * Blocks the calling (submitting) thread until it holds a token; false if interrupted or stop says so. A waiting
+     * thread reserves the next free slot (the bucket goes into debt) and parks once until it, so many submitters
+     * waiting on one bucket wake once per token instead of each polling it every millisecond. A pause that begins
+     * meanwhile voids the reservation: the thread waits for the pause and reserves again.
+     */
     public boolean acquire(java.util.function.BooleanSupplier stop) {
+        if (unlimited() && !paused) {
+            return true;
+        }
         while (true) {
-            long wait = tryAcquire();
+            long epoch = pauses;
+            long wait = reserve();
             if (wait == 0) {
                 return true;
             }
-            if (stop.getAsBoolean() || Thread.currentThread().isInterrupted()) {
-                return false;
+            long due = nanoTime.getAsLong() + Math.abs(wait);
+            for (long left = Math.abs(wait); left > 0; left = due - nanoTime.getAsLong()) {
+                if (stop.getAsBoolean() || Thread.currentThread().isInterrupted()) {
+                    return false;
+                }
+                java.util.concurrent.locks.LockSupport.parkNanos(Math.min(left, 50_000_000L));
             }
-            java.util.concurrent.locks.LockSupport.parkNanos(Math.min(wait, 50_000_000L));
+            if (wait > 0 && epoch == pauses) {
+                return true; // the reserved slot has come
+            }
         }
+    }
+
+    /**
+     * 0 = a token taken now; > 0 = a token reserved that many nanoseconds ahead (the bucket goes into debt);
+     * < 0 = paused for that many nanoseconds, nothing reserved.
+     */
+    private synchronized long reserve() {
+        long now = nanoTime.getAsLong();
+        if (now - pausedUntil < 0) {
+            return -(pausedUntil - now);
+        }
+        paused = false;
+        if (unlimited()) {
+            return 0;
+        }
+        tokens = Math.min(burst, tokens + (now - last) * ratePerNano);
+        last = now;
+        tokens -= 1;
+        return tokens >= 0 ? 0 : Math.max(1, (long) Math.ceil(-tokens / ratePerNano));
     }
 }
