@@ -30,6 +30,10 @@ final class E2eCommand implements Callable<Integer> {
     @Option(names = "--seconds", description = "burst: spread over this many seconds; overload: each phase (default ${DEFAULT-VALUE})")
     int seconds = 60;
 
+    @Option(names = "--phase-seconds", description = "city-typhoon: cut each fan-out after this many seconds instead "
+            + "of running it to the end (for directories of millions; 0 = to the end, default ${DEFAULT-VALUE})")
+    int phaseSeconds = 0;
+
     @Override
     public Integer call() throws Exception {
         BenchOptions o = switch (scenario) {
@@ -48,7 +52,8 @@ final class E2eCommand implements Callable<Integer> {
             System.out.printf("tocsin bench e2e %s: work dir %s, engine config %s%n", scenario, w.work, w.configFile);
             ResultTable table = switch (scenario) {
                 case "district-flood" -> DistrictFlood.run(d, probes, timeout);
-                case "city-typhoon" -> CityTyphoon.run(d, timeout);
+                case "city-typhoon" -> phaseSeconds > 0 ? CityTyphoonCapped.run(d, timeout, phaseSeconds)
+                        : CityTyphoon.run(d, timeout);
                 case "burst" -> Burst.run(d, alerts, seconds, timeout);
                 default -> Overload.run(d, seconds, timeout);
             };
