@@ -94,7 +94,7 @@ final class ReceiptSender implements AutoCloseable {
 
     private boolean deliver(SMPPServerSession session, Pending p) {
         SmscConfig.ReceiptFormat format = smsc.config.receiptFormat();
-        String stamp = ZonedDateTime.now(ZoneOffset.UTC).format(STAMP);
+        String stamp = stamp();
         String stat = p.delivered ? "DELIVRD" : "UNDELIV";
         byte[] text = new byte[0];
         if (format != SmscConfig.ReceiptFormat.TLV) {
@@ -117,6 +117,22 @@ final class ReceiptSender implements AutoCloseable {
             return false;
         }
     }
+
+    /** yyMMddHHmm of now, formatted once a minute rather than per receipt. */
+    private String stamp() {
+        long minute = System.currentTimeMillis() / 60_000L;
+        Stamp s = stamp;
+        if (s == null || s.minute != minute) {
+            s = new Stamp(minute, ZonedDateTime.now(ZoneOffset.UTC).format(STAMP));
+            stamp = s;
+        }
+        return s.text;
+    }
+
+    private record Stamp(long minute, String text) {
+    }
+
+    private volatile Stamp stamp;
 
     @Override
     public void close() {

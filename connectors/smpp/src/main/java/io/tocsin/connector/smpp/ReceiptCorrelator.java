@@ -119,11 +119,14 @@ final class ReceiptCorrelator {
     }
 
     void onReceipt(SmscReceipt r) {
-        Early mine = new Early(r, nanoTime.getAsLong());
-        Object found = byId.compute(r.messageId(), (id, v) -> v == null || v instanceof Early ? mine : v);
-        if (found == mine) {
-            early.add(mine);
-            return;
+        Object found = byId.get(r.messageId()); // the usual case: its submit is known, nothing to allocate
+        if (!(found instanceof Tracker)) {
+            Early mine = new Early(r, nanoTime.getAsLong());
+            found = byId.compute(r.messageId(), (id, v) -> v == null || v instanceof Early ? mine : v);
+            if (found == mine) {
+                early.add(mine);
+                return;
+            }
         }
         Tracker t = (Tracker) found;
         if (!r.isFinal()) {

@@ -40,11 +40,15 @@ class RateCapTest {
                 connector.start();
                 await().atMost(Duration.ofSeconds(20)).until(() -> connector.health().status().name().equals("UP"));
                 long started = System.nanoTime();
+                long cpu0 = processCpuNanos();
+                long switches0 = contextSwitches();
                 new OfferLoop().run(connector, N, i -> TestAlerts.dispatch(i, alert, SimulatedCarriers.msisdn(i),
                         SimulatedCarriers.carrier(i), "en", null), System.nanoTime() + Duration.ofMinutes(19).toNanos());
                 await().atMost(Duration.ofMinutes(19)).pollInterval(Duration.ofMillis(20))
                         .until(() -> sink.count(DispatchState.ACCEPTED) >= N);
                 double seconds = (System.nanoTime() - started) / 1e9;
+                double cpuSeconds = (processCpuNanos() - cpu0) / 1e9;
+                long switches = contextSwitches() - switches0;
                 double minimum = N / (3 * BINDS * BIND_TPS);
                 long[] peaks = new long[3];
                 for (int c = 0; c < 3; c++) {
@@ -54,6 +58,11 @@ class RateCapTest {
                         + "carrier peaks/s %s, bind peaks/s %s, %s%n", N, seconds, minimum,
                         100 * (seconds / minimum - 1), java.util.Arrays.toString(peaks),
                         carriers.smscs.stream().map(SmscSimulator::bindPeaks).toList(), connector.stats());
+                System.out.printf("rate caps: this JVM (3 SMSC simulators + connector + offer loop) used %.1f s of CPU"
+                        + " (%.0f µs per dispatch, %.0f%% of %d cores), %d context switches (%.1f per dispatch)%n",
+                        cpuSeconds, cpuSeconds * 1e6 / N, 100 * cpuSeconds / seconds
+                                / Runtime.getRuntime().availableProcessors(),
+                        Runtime.getRuntime().availableProcessors(), switches, (double) switches / N);
 
                 double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
                 int cores = Runtime.getRuntime().availableProcessors();
@@ -73,6 +82,32 @@ class RateCapTest {
                 connector.close();
             }
         }
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /** Voluntary + involuntary context switches of this JVM's live threads (Linux /proc; -1 elsewhere). */
+    private static long contextSwitches() {
+        java.io.File[] tasks = new java.io.File("/proc/self/task").listFiles();
+        if (tasks == null) {
+            return -1;
+        }
+        long n = 0;
+        for (java.io.File t : tasks) {
+            try {
+                for (String line : java.nio.file.Files.readAllLines(t.toPath().resolve("status"))) {
+                    if (line.contains("ctxt_switches:")) {
+                        n += Long.parseLong(line.substring(line.indexOf(':') + 1).trim());
+                    }
+                }
+            } catch (java.io.IOException | RuntimeException e) {
+                // the thread ended meanwhile
+            }
+        }
+        return n;
     }
 
     private static Alert shortAlert() {
