@@ -22,7 +22,7 @@ class DemoConfigTest {
     }
 
     @Test
-    void demoConfigDeclaresThreeCarriersOfFourBindsAt500TpsFromTheNationalShortCode() throws Exception {
+    void demoConfigDeclaresThreeCappedCarriersFromTheNationalShortCode() throws Exception {
         Path demo = Path.of(System.getProperty("tocsin.root", "../.."), "config/demo.yaml");
         Assumptions.assumeTrue(Files.exists(demo), "config/demo.yaml not found at " + demo);
         JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(demo.toFile());
@@ -36,9 +36,10 @@ class DemoConfigTest {
         SmppSettings settings = SmppSettingsReader.read(sms.get("settings"), sms.get("name").asText());
         assertThat(settings.sourceAddress()).isEqualTo("12379");
         assertThat(settings.carriers()).extracting(CarrierSettings::name).containsExactly("cmcc", "cucc", "ctcc");
+        // the demo's caps are tuned with the demo (04e2287: account caps, two binds of eight in flight per carrier)
         assertThat(settings.carriers()).allSatisfy(c -> {
-            assertThat(c.binds()).hasSize(4);
-            assertThat(c.ceilingTps()).isEqualTo(2000);
+            assertThat(c.binds()).isNotEmpty();
+            assertThat(c.accountTps()).isPositive();
         });
     }
 }
