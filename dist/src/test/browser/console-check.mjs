@@ -45,6 +45,33 @@ try {
   const external = [];
   page.on('request', (r) => { if (!r.url().startsWith(base)) external.push(r.url()); });
 
+  // An alert already waiting for approval before any console page is open.
+  const pendingId = await submit('pending');
+  const signIn = async (p) => {
+    await p.fill('#key', operatorKey);
+    await p.click('#login');
+    try {
+      await p.waitForSelector('#main-view:not(.hidden)', { timeout: 30000 });
+    } catch (e) {
+      throw new Error(`sign-in did not open the console: login error "${await p.textContent('#login-error')}", `
+        + `main view "${await p.getAttribute('#main-view', 'class')}": ${e.message}`);
+    }
+  };
+
+  // A page whose live stream is blocked still lists it: the approvals box is filled from GET /api/v1/approvals,
+  // with the queue's own facts (submitter, approval deadline), not from the stream.
+  const quiet = await browser.newPage();
+  await quiet.route('**/api/v1/events**', (route) => route.abort());
+  await quiet.goto(`${base}/console/`);
+  await signIn(quiet);
+  const queued = `#approval-list li[data-alert-id="${pendingId}"][data-source="queue"][data-deadline]`;
+  await quiet.waitForSelector(queued, { timeout: 15000 });
+  const queuedText = await quiet.textContent(queued);
+  if (!queuedText.includes('gz-tianhe-emergency-office')) throw new Error(`queue row without its submitter: ${queuedText}`);
+  if (await quiet.getAttribute('body', 'data-connected') === 'true') throw new Error('the stream was not blocked');
+  pass('approvals-before-open', queuedText);
+  await quiet.close();
+
   // Sign in: a wrong key is refused, the operator's key opens the live stream.
   await page.goto(`${base}/console/`);
   await page.fill('#key', 'not-a-key');
@@ -57,8 +84,9 @@ try {
   await page.waitForSelector('body[data-connected="true"]', { timeout: 15000 });
   pass('login-and-live-stream', await page.textContent('#operator'));
 
+  // On this page too the waiting alert is in the box as soon as it opens.
+  await page.waitForSelector(`#approval-list li[data-alert-id="${pendingId}"]`, { timeout: 15000 });
   const exerciseId = await submit('exercise');
-  const pendingId = await submit('pending');
   const fastId = await submit('fast');
 
   // The fast alert's progress reaches 100% on every channel, live over SSE.
@@ -96,6 +124,22 @@ try {
   const liveCard = await page.$eval(card(fastId), (li) => li.className + ' ' + li.querySelectorAll('.tag').length);
   if (liveCard.includes('is-exercise') || !liveCard.endsWith(' 0')) throw new Error(`live card marked: ${liveCard}`);
   pass('exercise-marked', `${exerciseCard.tag} vs live "${liveCard}"`);
+  // ... and the browser really paints them differently: computed styles of the two cards and of the tag.
+  const look = (sel) => page.$eval(sel, (e) => {
+    const cs = getComputedStyle(e);
+    return { image: cs.backgroundImage, border: cs.borderTopStyle, colour: cs.backgroundColor };
+  });
+  const exerciseLook = await look(card(exerciseId));
+  const liveLook = await look(card(fastId));
+  const tagLook = await look(`${card(exerciseId)} .tag`);
+  if (!exerciseLook.image.includes('repeating-linear-gradient') || exerciseLook.border !== 'dashed') {
+    throw new Error(`exercise card not striped and dashed: ${JSON.stringify(exerciseLook)}`);
+  }
+  if (liveLook.image !== 'none' || liveLook.border !== 'solid') {
+    throw new Error(`live card styled like an exercise: ${JSON.stringify(liveLook)}`);
+  }
+  if (!tagLook.image.includes('repeating-linear-gradient')) throw new Error(`exercise tag not striped: ${JSON.stringify(tagLook)}`);
+  pass('exercise-styled', `exercise ${exerciseLook.border} ${exerciseLook.image.slice(0, 40)}… vs live ${liveLook.border} ${liveLook.image}`);
 
   // The approvals queue lists the pending alert.
   await page.waitForSelector(`#approval-list li[data-alert-id="${pendingId}"]`, { timeout: 20000 });

@@ -20,6 +20,8 @@ const TEXT = {
     rejectTitle: '驳回预警', rejectText: '驳回“{headline}”（{id}，发布方 {publisher}）？', rejectReason: '驳回原因（必填）',
     keepPending: '暂不处理', confirmReject: '确认驳回', needReason: '请填写驳回原因', commandFailed: '操作失败：',
     exercise: '演习 EXERCISE', test: '测试 TEST', cancelFailed: '撤销失败：', withdrawal: '（撤回）',
+    submittedBy: '提交方 {who}', waited: '已等待 {time}', closesIn: '审批时限剩余 {time}', closed: '审批时限已到',
+    selfApproval: '不能批准自己提交的预警', approvalsFailed: '无法读取待审批队列：',
     SMS: '短信', CELL_BROADCAST: '小区广播', RADIO: '广播电台', TV: '电视', WEBHOOK: 'Webhook',
     PENDING_APPROVAL: '待审批', REJECTED: '已驳回', ACTIVE: '已生效', DISPATCHING: '发送中', DONE: '已完成',
     SUPERSEDED: '已更新替代', CANCELLED: '已撤销', EXPIRED: '已过期'
@@ -44,6 +46,8 @@ const TEXT = {
     keepPending: 'Not now', confirmReject: 'Reject alert', needReason: 'Give a reason for the rejection',
     commandFailed: 'Failed: ',
     exercise: 'EXERCISE 演习', test: 'TEST 测试', cancelFailed: 'Cancel failed: ', withdrawal: ' (withdrawal)',
+    submittedBy: 'from {who}', waited: 'waiting {time}', closesIn: 'window closes in {time}', closed: 'approval window over',
+    selfApproval: 'you may not approve what you submitted', approvalsFailed: 'Cannot read the approvals queue: ',
     SMS: 'SMS', CELL_BROADCAST: 'Cell broadcast', RADIO: 'Radio', TV: 'TV', WEBHOOK: 'Webhook',
     PENDING_APPROVAL: 'Pending approval', REJECTED: 'Rejected', ACTIVE: 'Active', DISPATCHING: 'Dispatching',
     DONE: 'Done', SUPERSEDED: 'Superseded', CANCELLED: 'Cancelled', EXPIRED: 'Expired'
@@ -56,6 +60,7 @@ const state = {
   key: sessionStorage.getItem('tocsin.key'),
   operator: null,
   alerts: new Map(),      // id -> alert
+  approvals: new Map(),   // id -> row of GET /api/v1/approvals, or a provisional row from the stream
   samples: new Map(),     // id/channel -> [{t, finished}]
   selected: null,
   geography: null,
@@ -121,25 +126,80 @@ function start(session) {
   $('main-view').classList.remove('hidden');
   $('logout').classList.remove('hidden');
   loadGeography();
+  loadApprovals();
   connect(session.token);
 }
+
+/* ---------- approvals queue ---------- */
+// Filled from GET /api/v1/approvals when the page opens (alerts that were waiting before it did) and on every
+// (re)connection of the stream; kept live from the stream in between: an alert that leaves PENDING_APPROVAL
+// leaves the box, a new one enters at once and the queue is read again for its submitter and deadline.
+let approvalsLoading = null;
+async function loadApprovals() {
+  if (approvalsLoading) { approvalsLoading.again = true; return; }
+  approvalsLoading = { again: false };
+  try {
+    const res = await fetch('/api/v1/approvals', { headers: { Authorization: 'Bearer ' + state.key } });
+    if (!res.ok) throw new Error('HTTP ' + res.status);
+    const doc = await res.json();
+    const fresh = new Map();
+    (doc.approvals || []).forEach((row) => {
+      const a = state.alerts.get(row.id);
+      if (a && a.state !== 'PENDING_APPROVAL') return; // decided since the queue was read
+      fresh.set(row.id, row);
+    });
+    state.approvals.forEach((row, id) => { // entered from the stream after the queue was read
+      const a = state.alerts.get(id);
+      if (!fresh.has(id) && row.provisional && a && a.state === 'PENDING_APPROVAL') fresh.set(id, row);
+    });
+    state.approvals = fresh;
+    $('approval-error').textContent = '';
+  } catch (e) {
+    $('approval-error').textContent = t('approvalsFailed') + (e.message || e);
+  } finally {
+    const again = approvalsLoading.again;
+    approvalsLoading = null;
+    scheduleRender();
+    if (again) loadApprovals();
+  }
+}
+function trackApproval(a) {
+  if (a.state === 'PENDING_APPROVAL') {
+    const row = state.approvals.get(a.id);
+    if (!row) {
+      state.approvals.set(a.id, { id: a.id, provisional: true, status: a.status, headline: a.headline,
+        publisher: a.publisher, receivedAt: a.receivedAt, mayApprove: true });
+      loadApprovals();
+    }
+  } else {
+    state.approvals.delete(a.id);
+  }
+}
+function duration(ms) {
+  const s = Math.max(0, Math.round(ms / 1000));
+  return s >= 3600 ? Math.floor(s / 3600) + 'h' + Math.floor((s % 3600) / 60) + 'm'
+    : s >= 60 ? Math.floor(s / 60) + 'm' + String(s % 60).padStart(2, '0') + 's' : s + 's';
+}
+// The waiting time and the deadline move on by themselves.
+setInterval(() => { if (state.approvals.size > 0) renderApprovals(); }, 5000);
 
 /* ---------- live events ---------- */
 function connect(token) {
   if (state.source) state.source.close();
   const source = new EventSource('/api/v1/events?token=' + encodeURIComponent(token));
   state.source = source;
-  source.addEventListener('open', () => { state.retry = 0; setConnected(true); });
+  source.addEventListener('open', () => { state.retry = 0; setConnected(true); loadApprovals(); });
   source.addEventListener('snapshot', (e) => {
     const doc = JSON.parse(e.data);
     state.alerts.clear();
-    doc.alerts.forEach((a) => { state.alerts.set(a.id, a); sample(a); });
+    doc.alerts.forEach((a) => { state.alerts.set(a.id, a); sample(a); trackApproval(a); });
     scheduleRender();
   });
   source.addEventListener('alert', (e) => {
     const a = JSON.parse(e.data);
     state.alerts.set(a.id, a);
     sample(a);
+    trackApproval(a);
     scheduleRender();
   });
   source.addEventListener('error', () => {
@@ -282,20 +342,39 @@ function headline(a) {
   return a.headline || a.event || a.identifier;
 }
 function renderApprovals() {
-  const pending = sortedAlerts().filter((a) => a.state === 'PENDING_APPROVAL');
+  const at = (r) => Date.parse(r.receivedAt) || 0;
+  const pending = Array.from(state.approvals.values()).sort((x, y) => at(x) - at(y)); // oldest first, as the queue
   $('approvals').classList.toggle('hidden', pending.length === 0);
   const ul = $('approval-list');
   ul.textContent = '';
-  pending.forEach((a) => {
+  const now = Date.now();
+  pending.forEach((row) => {
+    const a = state.alerts.get(row.id) || row;
     const li = el('li');
-    li.dataset.alertId = a.id;
-    const name = el('span'); name.appendChild(tags(a)); name.appendChild(document.createTextNode(headline(a)));
-    li.appendChild(name);
-    const buttons = el('span');
+    li.dataset.alertId = row.id;
+    li.dataset.source = row.provisional ? 'stream' : 'queue';
+    if (isExercise(a)) li.classList.add('is-exercise');
+    if (isTest(a)) li.classList.add('is-test');
+    const text = el('div', 'approval-text');
+    const name = el('div', 'approval-name'); name.appendChild(tags(a)); name.appendChild(document.createTextNode(headline(a)));
+    name.addEventListener('click', () => { if (state.alerts.has(row.id)) { state.selected = row.id; renderAll(); } });
+    text.appendChild(name);
+    const who = row.submitter && row.submitter !== row.publisher ? row.submitter + ' · ' + row.publisher : (row.publisher || a.sender || '');
+    const meta = [fmt(t('submittedBy'), { who: who })];
+    if (row.receivedAt) meta.push(fmt(t('waited'), { time: duration(now - Date.parse(row.receivedAt)) }));
+    if (row.approvalDeadline) {
+      const left = Date.parse(row.approvalDeadline) - now;
+      meta.push(left > 0 ? fmt(t('closesIn'), { time: duration(left) }) : t('closed'));
+      li.dataset.deadline = row.approvalDeadline;
+    }
+    text.appendChild(el('div', 'approval-meta', meta.join(' · ')));
+    li.appendChild(text);
+    const buttons = el('span', 'approval-buttons');
     const ok = el('button', 'approve', t('approve')); ok.type = 'button';
-    ok.addEventListener('click', () => command(a.id, 'approve', {}, 'approval-error'));
+    if (row.mayApprove === false) { ok.disabled = true; ok.title = t('selfApproval') + (row.mayApproveReason ? ' (' + row.mayApproveReason + ')' : ''); }
+    ok.addEventListener('click', () => command(row.id, 'approve', {}, 'approval-error'));
     const no = el('button', 'reject', t('reject')); no.type = 'button';
-    no.addEventListener('click', () => askReject(a.id));
+    no.addEventListener('click', () => askReject(row.id));
     buttons.appendChild(ok); buttons.appendChild(no);
     li.appendChild(buttons);
     ul.appendChild(li);
@@ -532,7 +611,7 @@ $('confirm-yes').addEventListener('click', async () => {
   if (ok) $('confirm').classList.add('hidden');
 });
 function askReject(id) {
-  const a = state.alerts.get(id);
+  const a = state.alerts.get(id) || state.approvals.get(id);
   if (!a) return;
   $('reject-text').textContent = fmt(t('rejectText'), { headline: headline(a), id: a.id, publisher: a.publisher || a.sender });
   $('reject-error').textContent = '';

@@ -44,7 +44,9 @@ import org.junit.jupiter.api.io.TempDir;
  * {@link EngineHost} with the demo keys and Guangzhou geography. The page signs in, watches the sample red
  * typhoon warning reach 100% on every channel live over SSE, shows per-region delivery and the blind spots,
  * marks an exercise, rejects a pending alert with a reason, cancels a city-wide alert through the confirmation
- * that names it and its reach and sees it stop; screenshots go to {@code target/console*.png}. The numbers the
+ * that names it and its reach and sees it stop; screenshots go to {@code target/console*.png}. An alert that was
+ * already waiting for approval before any page opened is listed from {@code GET /api/v1/approvals} even with
+ * the live stream blocked, and exercise cards are checked as the browser paints them (computed styles). The numbers the
  * page shows are checked against the ledger, the coverage estimate and the simulators.
  *
  * <p>Needs Debian {@code chromium} and {@code node} (npm {@code playwright-core} from the committed lock file,
@@ -105,8 +107,9 @@ class ConsoleBrowserTest {
                             + v.firstDispatch() + " .. " + v.lastDispatch() + ", last accepted " + v.lastAccepted()
                             + ", last delivered " + v.lastDelivered()))));
             assertThat(r.exit()).as(r.output()).isZero();
-            assertThat(r.output()).contains("PASS login-and-live-stream duty-officer", "PASS exercise-marked",
-                    "PASS approvals-listed", "PASS exercise-banner", "PASS reject-with-reason",
+            assertThat(r.output()).contains("PASS approvals-before-open", "PASS login-and-live-stream duty-officer",
+                    "PASS exercise-marked", "PASS exercise-styled", "PASS approvals-listed", "PASS exercise-banner",
+                    "PASS reject-with-reason",
                     "PASS confirmation-names-alert-and-reach", "PASS cancel-stops", "PASS language-toggle",
                     "PASS offline", "PASS no-page-errors").doesNotContain("FAIL");
             Map<String, String> ids = ids(r.output());
