@@ -1,5 +1,6 @@
 package io.tocsin.pipeline;
 
+import io.tocsin.connector.ChannelKind;
 import io.tocsin.connector.Dispatch;
 import io.tocsin.connector.DispatchState;
 import io.tocsin.connector.SendResult;
@@ -14,7 +15,8 @@ import java.util.Map;
  * The dispatch duty of the pipeline thread: for each connector, offers the head of its queue within the rate
  * and in-flight limits. The ids about to be offered are journaled SUBMITTED first, so after a crash the engine
  * knows which may have reached the peer (re-sent, counted as possible duplicates) and which never left.
- * BACK_PRESSURED and NOT_CONNECTED put the rest back (PLANNED) with a back-off; REJECTED fails the dispatch.
+ * BACK_PRESSURED and NOT_CONNECTED put the rest back (PLANNED) with a back-off; REJECTED fails the dispatch. Order
+ * of a pass: withdrawals and corrections on every connector, then whole-area channels, then bulk SMS.
  * Pipeline thread only.
  */
 final class Dispatcher {
@@ -50,8 +52,15 @@ final class Dispatcher {
                 work += drain(q, nowNanos, now, true);
             }
         }
+        // Then whole-area channels (cell broadcast, radio, TV, webhooks: a handful of dispatches per alert, each
+        // reaching a whole area at once), so they never wait behind a step of bulk SMS offers.
         for (ConnectorQueue q : queues) {
-            if (!q.closed && nowNanos >= q.retryAtNanos) {
+            if (q.connector.kind() != ChannelKind.SMS && !q.closed && nowNanos >= q.retryAtNanos) {
+                work += drain(q, nowNanos, now, false);
+            }
+        }
+        for (ConnectorQueue q : queues) {
+            if (q.connector.kind() == ChannelKind.SMS && !q.closed && nowNanos >= q.retryAtNanos) {
                 work += drain(q, nowNanos, now, false);
             }
         }

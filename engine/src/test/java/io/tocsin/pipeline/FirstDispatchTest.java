@@ -121,4 +121,28 @@ class FirstDispatchTest {
         await().atMost(Duration.ofSeconds(40)).until(() -> f.view(id).state() == AlertState.DONE);
         assertThat(f.get("sms-cmcc").offerCount()).isEqualTo(40_000);
     }
+
+    @Test
+    void aWaitingCellBroadcastIsOfferedBeforeAStepOfBulkSms() {
+        FakeResolver city = new FakeResolver(13800000000L, 3000, List.of("cmcc"), List.of("zh-CN"),
+                Map.of("cmcc", List.of("c1")), List.of(), List.of(), 1000);
+        f = new EngineFixture(dir, city, clock)
+                .connector("sms-cmcc", ChannelKind.SMS, "cmcc") // configured first: the router's first queue
+                .connector("cbc-cmcc", ChannelKind.CELL_BROADCAST, "cmcc")
+                .create();
+        java.util.concurrent.atomic.AtomicInteger order = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger cbsAt = new java.util.concurrent.atomic.AtomicInteger(-1);
+        f.get("sms-cmcc").connected(false).onOffer(d -> order.incrementAndGet());
+        f.get("cbc-cmcc").connected(false).onOffer(d -> cbsAt.set(order.getAndIncrement()));
+        f.start();
+        String id = f.submit(submission(alert("A1", "Extreme", "Immediate", EXPIRES))).alertId();
+        await().atMost(Duration.ofSeconds(20)).until(() -> f.engine().metrics().queued() == 3001);
+
+        f.get("sms-cmcc").connected(true);
+        f.get("cbc-cmcc").connected(true);
+        clock.advance(Duration.ofSeconds(2)); // both past their NOT_CONNECTED back-off in the same pass
+        await().atMost(Duration.ofSeconds(20)).until(() -> f.view(id).state() == AlertState.DONE);
+        assertThat(cbsAt.get()).as("offers before the cell broadcast").isZero();
+        assertThat(order.get()).isEqualTo(3001);
+    }
 }
