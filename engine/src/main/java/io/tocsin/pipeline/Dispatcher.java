@@ -31,10 +31,6 @@ final class Dispatcher {
     private final FirstDispatchTrace trace;
     long expiredAtSend;
 
-    Dispatcher(Router router, Recorder recorder, Map<Long, InFlight> inFlight) {
-        this(router, recorder, inFlight, new FirstDispatchTrace(java.time.Clock.systemUTC()));
-    }
-
     Dispatcher(Router router, Recorder recorder, Map<Long, InFlight> inFlight, FirstDispatchTrace trace) {
         this.router = router;
         this.recorder = recorder;
