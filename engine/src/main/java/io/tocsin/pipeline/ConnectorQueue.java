@@ -44,6 +44,9 @@ final class ConnectorQueue {
 
     boolean hasRoom() { return depth < limits.maxQueued(); }
 
+    /** Room for a pre-approved correction: one more {@code maxQueued} above the ordinary bound. */
+    boolean hasCorrectionRoom() { return depth < 2L * limits.maxQueued(); }
+
     void add(QueuedBatch b) {
         classes[Math.min(b.priorityClass, CLASSES - 1)].addLast(b);
         depth += b.remaining();

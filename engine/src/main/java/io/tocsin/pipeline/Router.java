@@ -62,6 +62,16 @@ final class Router implements Routes {
         return true;
     }
 
+    @Override
+    public boolean smsHasRoomForCorrection() {
+        for (ConnectorQueue q : byName.values()) {
+            if (q.connector.kind() == ChannelKind.SMS && !q.hasCorrectionRoom()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private String byCarrier(ChannelKind kind, String carrier) {
         String fallback = null;
         for (ConnectorQueue q : byName.values()) {

@@ -146,7 +146,7 @@ public final class Planner implements AutoCloseable {
 
     /** Corrections (class 0) are planned even into full SMS queues: they must not wait behind bulk traffic. */
     private boolean roomFor(PlanningJob job) {
-        return job.entry.priorityClass() == 0 || routes.smsHasRoom();
+        return job.entry.priorityClass() == 0 ? routes.smsHasRoomForCorrection() : routes.smsHasRoom();
     }
 
     private boolean handle(PlanningJob job, PlanItem item, long now, PlanOutput out) {

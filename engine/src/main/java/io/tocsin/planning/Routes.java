@@ -17,4 +17,13 @@ public interface Routes {
 
     /** Whether every SMS queue has room for more planned dispatches. */
     boolean smsHasRoom();
+
+    /**
+     * Whether every SMS queue has room for a pre-approved correction's dispatches: a correction is planned past
+     * the ordinary bound (so it never waits behind queued fan-outs), but only up to one more bound's worth, so a
+     * city-wide Update cannot queue millions at once and exhaust the heap.
+     */
+    default boolean smsHasRoomForCorrection() {
+        return smsHasRoom();
+    }
 }

@@ -126,6 +126,37 @@ class CorrectionPathTest {
     }
 
     @Test
+    void aCorrectionIsPlannedPastFullQueuesButOnlyUpToOneMoreBound() throws Exception {
+        int bound = 2_000;
+        engine(Clock.systemUTC(), new DispatchLimits(50, 50, 16, bound)); // slow: the queues stay full
+        Alert original = alert("O2", "Actual", "Alert", null, "Minor", "Future", SMALL);
+        String o = f.submit(submission(original, "gz-met", false, null)).alertId();
+        String big = f.submit(submission(alert("BIG2", "Actual", "Alert", null, "Extreme", "Immediate", 20_000),
+                "gz-met", false, null)).alertId();
+        await().atMost(Duration.ofSeconds(20)).until(() -> planned(big) >= bound);
+
+        String c = f.submit(submission(alert("O2-fix", "Actual", "Update", ref(original), "Minor", "Future", 20_000),
+                "gz-met", false, null)).alertId();
+        await("planned although the queue is full").atMost(Duration.ofSeconds(20))
+                .until(() -> planned(c) >= bound / 2);
+        await("but not all 20,000 at once").during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5))
+                .until(() -> queued(c) + queued(big) <= 2L * bound + 1_000);
+        assertThat(planned(c)).isLessThan(20_000);
+        assertThat(f.view(o).state()).isNotNull();
+    }
+
+    private long planned(String id) {
+        var ch = f.view(id).channels().get("SMS");
+        return ch == null ? 0 : ch.planned();
+    }
+
+    private long queued(String id) {
+        var ch = f.view(id).channels().get("SMS");
+        return ch == null ? 0 : ch.planned() - ch.submitted() - ch.accepted() - ch.delivered() - ch.failed()
+                - ch.expired() - ch.cancelled() - ch.unknown();
+    }
+
+    @Test
     void aCorrectionOfAnAlertStillAwaitingApprovalOrFromAnotherPublisherGetsNoBypass() throws Exception {
         ManualClock clock = new ManualClock(Instant.parse("2026-11-29T02:00:00Z"));
         engine(clock, DispatchLimits.defaults());
