@@ -48,14 +48,14 @@ public final class CapDateTime {
                 || t.charAt(16) != ':' || t.charAt(22) != ':' || (t.charAt(19) != '+' && t.charAt(19) != '-')) {
             return fallback(t);
         }
-        int year = digits(t, 0, 4);
-        int month = digits(t, 5, 2);
-        int day = digits(t, 8, 2);
-        int hour = digits(t, 11, 2);
-        int minute = digits(t, 14, 2);
-        int second = digits(t, 17, 2);
-        int offH = digits(t, 20, 2);
-        int offM = digits(t, 23, 2);
+        int year = CapTimes.num(t, 0, 4);
+        int month = CapTimes.num(t, 5, 2);
+        int day = CapTimes.num(t, 8, 2);
+        int hour = CapTimes.num(t, 11, 2);
+        int minute = CapTimes.num(t, 14, 2);
+        int second = CapTimes.num(t, 17, 2);
+        int offH = CapTimes.num(t, 20, 2);
+        int offM = CapTimes.num(t, 23, 2);
         if ((year | month | day | hour | minute | second | offH | offM) < 0) {
             return fallback(t);
         }
@@ -74,19 +74,6 @@ public final class CapDateTime {
         } catch (DateTimeParseException e) {
             return null;
         }
-    }
-
-    /** The non-negative number written by {@code n} ASCII digits at {@code from}, or -1. */
-    private static int digits(String t, int from, int n) {
-        int v = 0;
-        for (int i = from; i < from + n; i++) {
-            char c = t.charAt(i);
-            if (c < '0' || c > '9') {
-                return -1;
-            }
-            v = v * 10 + (c - '0');
-        }
-        return v;
     }
 
     /** Formats as CAP wants it: seconds precision and a numeric offset. */

@@ -41,7 +41,8 @@ final class CapTimes {
         return days * 86400L + hour * 3600L + minute * 60L + second - offset;
     }
 
-    private static int num(String s, int from, int len) {
+    /** The non-negative number written by {@code len} ASCII digits at {@code from}, or -1. */
+    static int num(String s, int from, int len) {
         int v = 0;
         for (int i = from; i < from + len; i++) {
             char c = s.charAt(i);
