@@ -74,6 +74,8 @@ class BenchHarnessTest {
             assertThat(r.ok()).as(report).isTrue();
             assertThat(r.resume().size()).isEqualTo(3);
             assertThat(r.table().value("restart: spawn → first submit_sm")).doesNotContain("NaN");
+            assertThat(r.table().value("receipts for unknown message ids")).as(report).matches("\\d+.*");
+            assertThat(r.table().value("accepted before a kill, taken back")).as(report).isNotNull();
         }
     }
 }
