@@ -95,26 +95,13 @@ final class AlertJsonWriter {
             str(g, F_NOTE, a.note());
             str(g, F_REFERENCES, a.references());
             str(g, F_INCIDENTS, a.incidents());
-            g.writeFieldName(F_INFOS);
-            if (a.infos() == null) {
-                g.writeNull();
-            } else {
-                g.writeStartArray();
-                for (AlertInfo info : a.infos()) {
-                    info(g, info);
-                }
-                g.writeEndArray();
-            }
+            list(g, F_INFOS, a.infos(), AlertJsonWriter::info);
             g.writeEndObject();
         }
         return out.toByteArray();
     }
 
     private static void info(JsonGenerator g, AlertInfo i) throws IOException {
-        if (i == null) {
-            g.writeNull();
-            return;
-        }
         g.writeStartObject();
         str(g, F_LANGUAGE, i.language());
         strings(g, F_CATEGORIES, i.categories());
@@ -135,34 +122,12 @@ final class AlertJsonWriter {
         str(g, F_WEB, i.web());
         str(g, F_CONTACT, i.contact());
         namedValues(g, F_PARAMETERS, i.parameters());
-        g.writeFieldName(F_RESOURCES);
-        if (i.resources() == null) {
-            g.writeNull();
-        } else {
-            g.writeStartArray();
-            for (Resource r : i.resources()) {
-                resource(g, r);
-            }
-            g.writeEndArray();
-        }
-        g.writeFieldName(F_AREAS);
-        if (i.areas() == null) {
-            g.writeNull();
-        } else {
-            g.writeStartArray();
-            for (Area area : i.areas()) {
-                area(g, area);
-            }
-            g.writeEndArray();
-        }
+        list(g, F_RESOURCES, i.resources(), AlertJsonWriter::resource);
+        list(g, F_AREAS, i.areas(), AlertJsonWriter::area);
         g.writeEndObject();
     }
 
     private static void resource(JsonGenerator g, Resource r) throws IOException {
-        if (r == null) {
-            g.writeNull();
-            return;
-        }
         g.writeStartObject();
         str(g, F_RESOURCEDESC, r.resourceDesc());
         str(g, F_MIMETYPE, r.mimeType());
@@ -174,10 +139,6 @@ final class AlertJsonWriter {
     }
 
     private static void area(JsonGenerator g, Area a) throws IOException {
-        if (a == null) {
-            g.writeNull();
-            return;
-        }
         g.writeStartObject();
         str(g, F_AREADESC, a.areaDesc());
         strings(g, F_POLYGONS, a.polygons());
@@ -198,33 +159,40 @@ final class AlertJsonWriter {
     }
 
     private static void strings(JsonGenerator g, SerializedString name, List<String> values) throws IOException {
-        g.writeFieldName(name);
-        if (values == null) {
-            g.writeNull();
-            return;
-        }
-        g.writeStartArray();
-        for (String v : values) {
-            g.writeString(v);
-        }
-        g.writeEndArray();
+        list(g, name, values, JsonGenerator::writeString);
     }
 
-    private static void namedValues(JsonGenerator g, SerializedString name, List<NamedValue> values) throws IOException {
+    private static void namedValues(JsonGenerator g, SerializedString name, List<NamedValue> values)
+            throws IOException {
+        list(g, name, values, AlertJsonWriter::namedValue);
+    }
+
+    private static void namedValue(JsonGenerator g, NamedValue v) throws IOException {
+        g.writeStartObject();
+        str(g, F_VALUENAME, v.valueName());
+        str(g, F_VALUE, v.value());
+        g.writeEndObject();
+    }
+
+    /** One item of a list: never called with null (a null item is written as JSON null). */
+    private interface ItemWriter<T> {
+        void write(JsonGenerator g, T item) throws IOException;
+    }
+
+    /** A list field: null, or an array whose null items are JSON null (as databind writes them). */
+    private static <T> void list(JsonGenerator g, SerializedString name, List<T> values, ItemWriter<T> item)
+            throws IOException {
         g.writeFieldName(name);
         if (values == null) {
             g.writeNull();
             return;
         }
         g.writeStartArray();
-        for (NamedValue v : values) {
+        for (T v : values) {
             if (v == null) {
                 g.writeNull();
             } else {
-                g.writeStartObject();
-                str(g, F_VALUENAME, v.valueName());
-                str(g, F_VALUE, v.value());
-                g.writeEndObject();
+                item.write(g, v);
             }
         }
         g.writeEndArray();
