@@ -11,7 +11,7 @@ final class WorldOptions {
     @Option(names = "--cells", description = "generated cell sites (default ${DEFAULT-VALUE})")
     int cells = 3000;
 
-    @Option(names = "--caps", description = "SMS cap per carrier, submit_sm/s (default cmcc=1000,cucc=500,ctcc=500)")
+    @Option(names = "--caps", description = "SMS cap per carrier, submit_sm/s (default cmcc=1200,cucc=400,ctcc=400, in proportion to the directory's 60/20/20 mix)")
     String caps;
 
     @Option(names = "--window", description = "engine in-flight window per connector (default ${DEFAULT-VALUE})")
