@@ -96,6 +96,7 @@ final class DemoCommand implements Callable<Integer> {
         // Independent start-up work runs side by side: the configuration (and wiping ./data), then the simulated
         // peers (they need only the sites), while this thread generates the directory and builds the indexes.
         CompletableFuture<TocsinConfig> configured = CompletableFuture.supplyAsync(() -> configure(root), boot);
+        boot.execute(DemoCommand::warmUp);
         System.out.printf("tocsin demo: generating %,d subscribers and %,d cells over Guangzhou's 11 districts...%n",
                 subscribers, cells);
         Geography geography = Targeting.loadGeography(root.resolve("config/geo"), TargetingOptions.defaults());
@@ -215,6 +216,24 @@ final class DemoCommand implements Callable<Integer> {
             return config;
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Initialises, on the second core while the directory is generated, the classes whose static set-up the
+     * engine's start would otherwise wait for (Chronicle's OS probe and queue builder take seconds here).
+     */
+    private static void warmUp() {
+        ClassLoader loader = DemoCommand.class.getClassLoader();
+        for (String name : List.of("net.openhft.chronicle.core.OS",
+                "net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder",
+                "io.netty.channel.MultiThreadIoEventLoopGroup", "io.netty.channel.nio.NioIoHandler",
+                "com.fasterxml.jackson.dataformat.xml.XmlMapper")) {
+            try {
+                Class.forName(name, true, loader);
+            } catch (ClassNotFoundException | LinkageError e) {
+                // only a head start: the engine loads what it needs anyway
+            }
         }
     }
 
