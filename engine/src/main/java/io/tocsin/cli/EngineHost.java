@@ -61,6 +61,7 @@ public final class EngineHost implements AutoCloseable {
     private final IngressServer server;
     private final Console console;
     private io.tocsin.drill.Drills drills;
+    private final java.util.Map<String, Long> phases = new java.util.LinkedHashMap<>();
 
     private EngineHost(TocsinConfig config, KeyRing keys, Engine engine, IngressServer server, Console console) {
         this.config = config;
@@ -82,6 +83,8 @@ public final class EngineHost implements AutoCloseable {
 
     public static EngineHost start(TocsinConfig config, AreaResolver resolver, RegionShapes shapes, Clock clock,
                                    List<Route> extraRoutes, AlertParser parser) throws InterruptedException {
+        long t0 = System.nanoTime();
+        java.util.Map<String, Long> phases = new java.util.LinkedHashMap<>();
         KeyRing keys = KeyRing.fromConfig(config);
         io.tocsin.config.GovernanceConfig gc = io.tocsin.config.GovernanceConfig.of(config);
         io.tocsin.pipeline.Governance governance = new io.tocsin.pipeline.Governance(gc.approvalWindow(),
@@ -92,14 +95,33 @@ public final class EngineHost implements AutoCloseable {
                 config.queues().ringSize(), config.queues().receiptsRingSize(), DispatchLimits.defaults(),
                 ConfiguredConnectors.bindings(config.connectors()), 1000, governance);
         Engine engine = new Engine(engineConfig, resolver, clock, ChronicleJournal.open(journalDir, journalConfig));
+        t0 = lap(phases, "journalOpen", t0);
         engine.spaceGuard(journalConfig.minFreeBytes() == 0 ? io.tocsin.journal.FreeSpaceGuard.unlimited()
                 : io.tocsin.journal.FreeSpaceGuard.forDirectory(journalDir, journalConfig.minFreeBytes()));
         IngressServer server = null;
         Console console = null;
+        // The console's map outlines load meanwhile (they are not needed until HTTP serves).
+        java.util.concurrent.CompletableFuture<Geography> mapOutlines = new java.util.concurrent.CompletableFuture<>();
+        Thread outlines = new Thread(() -> {
+            try {
+                mapOutlines.complete(consoleGeography(config));
+            } catch (RuntimeException e) {
+                mapOutlines.completeExceptionally(e);
+            }
+        }, "tocsin-console-geography");
+        outlines.setDaemon(true);
+        outlines.start();
         try {
             List<Connector> connectors = new ConfiguredConnectors().create(config.connectors(), engine.receipts(),
                     clock);
+            t0 = lap(phases, "connectorsCreated", t0);
             engine.start(connectors);
+            t0 = lap(phases, "replayAndStart", t0);
+            if (resolver instanceof DeferredTargeting deferred) {
+                // dispatch has resumed; what follows (reports, coverage, scope checks) needs the geography itself
+                resolver = deferred.targeting().resolver();
+                t0 = lap(phases, "geographyWait", t0);
+            }
             ServerConfig sc = config.server();
             // The console reads the ledger plus what ingress parsed (raw CAP for the feed, areas for the map).
             io.tocsin.console.ConsoleLedger consoleLedger = new io.tocsin.console.ConsoleLedger(10_000);
@@ -115,11 +137,14 @@ public final class EngineHost implements AutoCloseable {
             router.addAll(new io.tocsin.drill.DrillRoutes(drills, parser, clock).routes());
             extraRoutes.forEach(router::add);
             EngineGauges.register(consoleMetrics, engine);
-            console = new Console(consoleLedger, consoleMetrics, operators(keys), consoleGeography(config), clock,
+            console = new Console(consoleLedger, consoleMetrics, operators(keys), joined(mapOutlines), clock,
                     null, java.time.Duration.ofMillis(100), coverage(resolver));
             console.start();
+            t0 = lap(phases, "console", t0);
             server = new IngressServer(sc, router, console.routes()).start();
+            lap(phases, "http", t0);
             EngineHost host = new EngineHost(config, keys, engine, server, console);
+            host.phases.putAll(phases);
             host.drills = drills.start();
             return host;
         } catch (RuntimeException | InterruptedException e) {
@@ -161,6 +186,22 @@ public final class EngineHost implements AutoCloseable {
             throw new java.io.UncheckedIOException("cannot load the console's geography from " + source, e);
         }
     }
+
+    private static Geography joined(java.util.concurrent.CompletableFuture<Geography> f) {
+        try {
+            return f.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+    }
+
+    /** Records {@code name}'s wall time since {@code since} (and, as name/cpu, the starting thread's CPU time). */
+    private static long lap(java.util.Map<String, Long> phases, String name, long since) {
+        return StartupClock.lap(phases, name, since);
+    }
+
+    /** How long each step of {@link #start} took (ms), in order: journal open, connectors, replay, console, HTTP. */
+    public java.util.Map<String, Long> startupPhases() { return java.util.Collections.unmodifiableMap(phases); }
 
     public Console console() { return console; }
 

@@ -3,9 +3,6 @@ package io.tocsin.cli;
 import io.tocsin.config.ConfigException;
 import io.tocsin.config.ConfigLoader;
 import io.tocsin.config.TocsinConfig;
-import io.tocsin.targeting.GeographyShapes;
-import io.tocsin.targeting.Targeting;
-import io.tocsin.targeting.TargetingLoader;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -37,6 +34,10 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        java.util.Map<String, Long> phases = new java.util.LinkedHashMap<>();
+        long t = System.nanoTime();
+        StartupClock.start();
+        phases.put("jvm", java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
         TocsinConfig cfg;
         try {
             cfg = new ConfigLoader().load(config);
@@ -55,13 +56,16 @@ public final class RunCommand implements Callable<Integer> {
         }
         EngineHost host;
         try {
-            Targeting targeting = TargetingLoader.load(cfg.geography(), cfg.baseDir());
-            host = EngineHost.start(cfg, targeting.resolver(), new GeographyShapes(targeting.geography()),
-                    Clock.systemUTC(), List.of());
+            t = lap(phases, "config", t);
+            // The geography loads while the journal replays and the connectors bind (a restart's re-queued
+            // dispatches do not need it); the host waits for it before serving HTTP.
+            DeferredTargeting targeting = DeferredTargeting.load(cfg.geography(), cfg.baseDir());
+            host = EngineHost.start(cfg, targeting, targeting, Clock.systemUTC(), List.of());
+            phases.putAll(host.startupPhases());
         } catch (ConfigException e) {
             System.err.println(e.getMessage());
             return 2;
-        } catch (RuntimeException | java.io.IOException e) {
+        } catch (RuntimeException e) {
             System.err.println("tocsin: could not start: " + e);
             return 2;
         }
@@ -69,9 +73,15 @@ public final class RunCommand implements Callable<Integer> {
             host.close();
             stopped.countDown();
         }, "tocsin-shutdown"));
+        System.out.println("tocsin: startup phases (ms) " + phases);
         System.out.println("tocsin: serving http://" + cfg.server().host() + ":" + host.port() + "/api/v1 ("
                 + host.engine().recovery() + ", journal " + cfg.resolve(cfg.journal().dir()) + ")");
         stopped.await();
         return 0;
+    }
+
+    /** Records {@code name}'s wall time since {@code since} (and, as name/cpu, the starting thread's CPU time). */
+    private static long lap(java.util.Map<String, Long> phases, String name, long since) {
+        return StartupClock.lap(phases, name, since);
     }
 }

@@ -162,17 +162,28 @@ public final class RecordCodec {
         }
         int n = (int) in.readStopBit();
         List<Target> targets = new ArrayList<>(n);
+        // Thousands of targets per record (a restart replays hundreds of thousands): strings are read into one
+        // builder instead of through Chronicle's thread-local interner, and the few carriers and languages of a
+        // record are shared rather than copied per target.
+        StringBuilder sb = new StringBuilder(32);
+        String carrier = null;
+        String language = null;
         for (int i = 0; i < n; i++) {
             ChannelKind kind = KINDS[in.readByte()];
-            String address = in.readUtf8();
-            String carrier = in.readUtf8();
-            String language = in.readUtf8();
+            String address = in.readUtf8(sb) ? sb.toString() : null;
+            carrier = in.readUtf8(sb) ? same(sb, carrier) : null;
+            language = in.readUtf8(sb) ? same(sb, language) : null;
             List<String> cells = readStrings(in);
             List<String> groups = readStrings(in);
             String region = withRegions ? regions[(int) in.readStopBit()] : null;
             targets.add(new Target(kind, address, carrier, language, cells, groups, region));
         }
         return new DispatchesPlanned(at, alertId, connector, action, sequence, replaces, firstId, consumed, targets);
+    }
+
+    /** {@code last} when it holds what {@code sb} holds, else a new string of it. */
+    private static String same(StringBuilder sb, String last) {
+        return last != null && last.contentEquals(sb) ? last : sb.toString();
     }
 
     private static void writeStrings(BytesOut<?> out, List<String> values) {
