@@ -37,6 +37,7 @@ final class NioLoad {
     private final ArrayDeque<SelectionKey> idle = new ArrayDeque<>();
     private Selector selector;
     private int open;
+    private long lastTimeoutScan;
 
     NioLoad(InetSocketAddress server, Supplier<byte[]> requests, LoadTally tally, long answerTimeoutNanos) {
         this.server = server;
@@ -164,6 +165,10 @@ final class NioLoad {
             it.remove();
             step(k);
         }
+        if (now - lastTimeoutScan < 100_000_000L) {
+            return; // the scan is O(connections): ten times a second is enough for a timeout of seconds
+        }
+        lastTimeoutScan = now;
         for (SelectionKey k : selector.keys()) {
             Conn c = (Conn) k.attachment();
             if (k.isValid() && k.interestOps() != 0 && now - c.sentNanos > answerTimeoutNanos) {
