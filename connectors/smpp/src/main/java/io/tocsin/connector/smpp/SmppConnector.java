@@ -116,9 +116,29 @@ public final class SmppConnector implements Connector {
         }
         String source = carrier.settings.sourceAddress() != null ? carrier.settings.sourceAddress()
                 : settings.sourceAddress();
-        String validity = dispatch.expires() == null ? null : VALIDITY.format(dispatch.expires()) + "000+";
+        String validity = validity(dispatch.expires());
         Outgoing o = new Outgoing(dispatch, plan, carrier.nextReference(), source, validity, priority(dispatch));
         return carrier.enqueue(o) ? SendResult.ACCEPTED : SendResult.BACK_PRESSURED;
+    }
+
+    /** The last expiry formatted, kept: every dispatch of an alert has the same one (an immutable pair). */
+    private record Validity(Instant expires, String text) {
+    }
+
+    private Validity lastValidity = new Validity(null, null);
+
+    /** SMPP absolute validity_period of an expiry ({@code YYMMDDhhmmss000+}, UTC), or null when it never expires. */
+    String validity(Instant expires) {
+        if (expires == null) {
+            return null;
+        }
+        Validity last = lastValidity;
+        if (expires.equals(last.expires())) {
+            return last.text();
+        }
+        String text = VALIDITY.format(expires) + "000+";
+        lastValidity = new Validity(expires, text);
+        return text;
     }
 
     @Override

@@ -69,6 +69,20 @@ class BindModesTest {
     }
 
     @Test
+    void validityPeriodIsTheAlertsExpiryInSmppAbsoluteFormUtc() throws Exception {
+        try (SimulatedCarriers carriers = new SimulatedCarriers(c -> c.withPassword("secret"))) {
+            RecordingSink sink = new RecordingSink(1, true);
+            try (SmppConnector c = connector(carriers, sink, "transceiver", "udh")) {
+                Instant expires = Instant.parse("2026-11-29T13:30:05Z");
+                assertThat(c.validity(expires)).isEqualTo("261129133005000+");
+                assertThat(c.validity(Instant.parse("2026-11-29T13:30:05Z"))).isEqualTo("261129133005000+");
+                assertThat(c.validity(Instant.parse("2027-01-02T03:04:05Z"))).isEqualTo("270102030405000+");
+                assertThat(c.validity(null)).isNull();
+            }
+        }
+    }
+
+    @Test
     void aCutBindIsReboundAndSendingCarriesOn() throws Exception {
         try (SimulatedCarriers carriers = new SimulatedCarriers(c -> c.withPassword("secret"))) {
             RecordingSink sink = new RecordingSink(2, true);
