@@ -11,7 +11,6 @@ import io.tocsin.targeting.AreaResolver;
 import io.tocsin.targeting.Recipient;
 import io.tocsin.targeting.Resolution;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +34,14 @@ public final class Planner implements AutoCloseable {
     private final Runnable wake;
     private final ExecutorService workers;
     private final Map<String, PlanningJob> jobs = new LinkedHashMap<>();
+    /**
+     * The same jobs in planning order: priority class, then arrival. Kept sorted as jobs start and end (copying
+     * and sorting every job on each step made a step O(jobs), a burst of alerts O(jobs²)); its iteration is
+     * weakly consistent, so a job that ends during a step is simply not met again.
+     */
+    private final java.util.concurrent.ConcurrentSkipListMap<Long, PlanningJob> ordered =
+            new java.util.concurrent.ConcurrentSkipListMap<>();
+    private long nextOrder;
     private final FirstDispatchTrace trace;
 
     public Planner(AreaResolver resolver, Routes routes, int batchSize, Runnable wake) {
@@ -66,6 +73,8 @@ public final class Planner implements AutoCloseable {
                 trace.start(entry.id(), entry.receivedAt(), entry.areasPlanned(),
                         entry.recipientsPlanned() || !sms));
         jobs.put(entry.id(), job);
+        job.orderKey = ((long) entry.priorityClass() << 40) + nextOrder++;
+        ordered.put(job.orderKey, job);
         if (!sms && !entry.recipientsPlanned()) {
             job.noSms = true; // recorded as planned (with nothing) once the areas are
             job.recipientsDone = false;
@@ -81,6 +90,9 @@ public final class Planner implements AutoCloseable {
     /** Stops planning an alert (cancelled, superseded, expired). */
     public void stop(String alertId) {
         PlanningJob job = jobs.remove(alertId);
+        if (job != null) {
+            ordered.remove(job.orderKey);
+        }
         if (job != null) {
             job.stop();
             trace.dropped(alertId);
@@ -102,9 +114,7 @@ public final class Planner implements AutoCloseable {
             return 0;
         }
         int work = 0;
-        List<PlanningJob> ordered = new ArrayList<>(jobs.values());
-        ordered.sort(Comparator.comparingInt((PlanningJob j) -> j.entry.priorityClass()));
-        for (PlanningJob job : ordered) {
+        for (PlanningJob job : ordered.values()) {
             if (job.noSms && job.areasDone && !job.recipientsDone) {
                 noSms(job, nowMillis, out);
                 work++;
@@ -171,7 +181,10 @@ public final class Planner implements AutoCloseable {
             return finish(job);
         } else if (item instanceof PlanItem.Failed f) {
             out.record(new PlanningProgress(now, id, PlanningProgress.Stage.FAILED, 0, f.reason()));
-            jobs.remove(id);
+            PlanningJob done = jobs.remove(id);
+            if (done != null) {
+                ordered.remove(done.orderKey);
+            }
             job.stop();
             trace.dropped(id);
             return false;
@@ -191,6 +204,7 @@ public final class Planner implements AutoCloseable {
     private boolean finish(PlanningJob job) {
         if (job.finished()) {
             jobs.remove(job.entry.id());
+            ordered.remove(job.orderKey);
             return false;
         }
         return true;
@@ -302,6 +316,7 @@ public final class Planner implements AutoCloseable {
     public void close() {
         jobs.values().forEach(PlanningJob::stop);
         jobs.clear();
+        ordered.clear();
         workers.shutdownNow();
     }
 }

@@ -71,6 +71,9 @@ final class PlanningJob {
     }
 
     /** The whole-area part: cells per carrier, transmitters, stations, reasons. */
+    /** The planner's ordering key (priority class, then arrival); set by the planner, pipeline thread only. */
+    long orderKey;
+
     Runnable areasTask() {
         return () -> {
             try {
