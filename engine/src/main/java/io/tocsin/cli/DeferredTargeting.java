@@ -74,6 +74,12 @@ final class DeferredTargeting implements AreaResolver, RegionShapes {
         return targeting().resolver().resolve(infoIndex, areas, audience, sink);
     }
 
+    /** The loaded resolver's whole-area fast path (the default would walk the whole directory for nothing). */
+    @Override
+    public Resolution resolveAreas(List<Area> areas, Audience audience) {
+        return targeting().resolver().resolveAreas(areas, audience);
+    }
+
     @Override
     public Optional<Geometry> shapeOf(String code) {
         GeographyShapes s = shapes;

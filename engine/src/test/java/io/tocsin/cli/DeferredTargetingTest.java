@@ -38,5 +38,13 @@ class DeferredTargetingTest {
 
         assertThat(d.shapeOf("440106")).isPresent();
         assertThat(d.targeting().directory().size()).isEqualTo(1000);
+
+        // the whole-area part goes through the loaded resolver's fast path: no directory walk, recipients -1
+        java.util.List<io.tocsin.cap.Area> tianhe = java.util.List.of(new io.tocsin.cap.Area("Tianhe", java.util.List.of(),
+                java.util.List.of(), java.util.List.of(new io.tocsin.cap.NamedValue("CPEAS Geographic Code", "440106000000")),
+                null, null));
+        io.tocsin.targeting.Resolution areas = d.resolveAreas(tianhe, io.tocsin.targeting.Audience.PUBLIC);
+        assertThat(areas.recipients()).isEqualTo(-1);
+        assertThat(d.resolve(tianhe, io.tocsin.targeting.Audience.PUBLIC, batch -> { }).recipients()).isPositive();
     }
 }
