@@ -165,6 +165,29 @@ final class FaultRig implements AutoCloseable {
         return id(r);
     }
 
+    /**
+     * A normal alert as a well-behaved client sends it: while the engine answers 429/503 with Retry-After (e.g.
+     * the connections of a flood just ended are not all closed yet), it tries again, up to {@code within}.
+     */
+    String submitRetrying(Duration within) {
+        java.util.concurrent.atomic.AtomicReference<String> id = new java.util.concurrent.atomic.AtomicReference<>();
+        org.awaitility.Awaitility.await("a 202 for a normal alert").atMost(within)
+                .pollInterval(Duration.ofMillis(250)).until(() -> {
+                    HttpResponse<String> r = post(alert(Duration.ofHours(1)));
+                    if (r.statusCode() == 202) {
+                        id.set(id(r));
+                        return true;
+                    }
+                    if ((r.statusCode() == 503 || r.statusCode() == 429)
+                            && r.headers().firstValue("Retry-After").isPresent()) {
+                        return false;
+                    }
+                    throw new AssertionError("expected 202, or 429/503 with Retry-After; got " + r.statusCode() + " "
+                            + r.body());
+                });
+        return id.get();
+    }
+
     static String id(HttpResponse<String> r) {
         try {
             return JSON.readTree(r.body()).path("id").asText();
