@@ -25,14 +25,7 @@ public final class CapDateTime {
             return null;
         }
         String t = text.trim();
-        if (t.length() == STRICT_LENGTH) {
-            return parseStrict(t);
-        }
-        try {
-            return OffsetDateTime.parse(t);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
+        return t.length() == STRICT_LENGTH ? parseStrict(t) : fallback(t);
     }
 
     private static final int STRICT_LENGTH = "2026-11-29T09:30:00+08:00".length();

@@ -54,18 +54,17 @@ final class Router implements Routes {
 
     @Override
     public boolean smsHasRoom() {
-        for (ConnectorQueue q : byName.values()) {
-            if (q.connector.kind() == ChannelKind.SMS && !q.hasRoom()) {
-                return false;
-            }
-        }
-        return true;
+        return everySmsQueue(ConnectorQueue::hasRoom);
     }
 
     @Override
     public boolean smsHasRoomForCorrection() {
+        return everySmsQueue(ConnectorQueue::hasCorrectionRoom);
+    }
+
+    private boolean everySmsQueue(java.util.function.Predicate<ConnectorQueue> test) {
         for (ConnectorQueue q : byName.values()) {
-            if (q.connector.kind() == ChannelKind.SMS && !q.hasCorrectionRoom()) {
+            if (q.connector.kind() == ChannelKind.SMS && !test.test(q)) {
                 return false;
             }
         }

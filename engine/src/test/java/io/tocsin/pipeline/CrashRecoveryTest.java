@@ -13,7 +13,6 @@ import io.tocsin.ledger.Ledger;
 import io.tocsin.ledger.LedgerReplay;
 import java.io.File;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -231,16 +230,7 @@ class CrashRecoveryTest {
     }
 
     private static Process spawn(Path data, Path out, int run, String mode) throws IOException {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.add("-Xmx256m");
-        cmd.add("-XX:TieredStopAtLevel=1");
-        for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (arg.startsWith("--add-") || arg.startsWith("-Dchronicle") || arg.startsWith("--enable-native")
-                    || arg.startsWith("--sun-misc")) {
-                cmd.add(arg);
-            }
-        }
+        List<String> cmd = io.tocsin.pipeline.testing.ChildJvm.command();
         Path logback = out.resolve("logback.xml");
         if (!Files.exists(logback)) {
             Files.writeString(logback, "<configuration><appender name=\"o\" class=\"ch.qos.logback.core.ConsoleAppender\">"

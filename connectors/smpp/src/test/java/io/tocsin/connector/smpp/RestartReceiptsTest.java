@@ -15,7 +15,6 @@ import io.tocsin.pipeline.Engine;
 import io.tocsin.sim.smpp.SmscConfig;
 import io.tocsin.sim.smpp.SmscSimulator;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -110,16 +109,7 @@ class RestartReceiptsTest {
     }
 
     private static Process spawn(Path data, Path out, int[] ports) throws IOException {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.add("-Xmx256m");
-        cmd.add("-XX:TieredStopAtLevel=1");
-        for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (arg.startsWith("--add-") || arg.startsWith("-Dchronicle") || arg.startsWith("--enable-native")
-                    || arg.startsWith("--sun-misc")) {
-                cmd.add(arg);
-            }
-        }
+        List<String> cmd = io.tocsin.pipeline.testing.ChildJvm.command();
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(RestartChild.class.getName());
