@@ -16,6 +16,10 @@ import java.util.function.Supplier;
  * whether or not earlier requests were answered (so the offered rate is what the server gets, however slow it
  * is), each request sent with {@code Connection: close} and its response read by Content-Length. Outcomes go
  * to an {@link OverloadTest.Tally}. Not thread-safe: {@link #run} on one thread.
+ *
+ * <p>Its sockets are bounded by the process's open-file limit: the engine under test runs in the same JVM, so
+ * each request costs two descriptors (ours and the server's accepted end). A request due while that many are
+ * open is counted in {@code Tally.notSent} instead of failing with EMFILE (CI machines may allow only 1,024).
  */
 final class OpenLoopLoad {
     private static final long ANSWER_TIMEOUT_NANOS = Long.getLong("tocsin.overload.answerSeconds", 10) * 1_000_000_000L;
@@ -24,10 +28,27 @@ final class OpenLoopLoad {
     private final Supplier<byte[]> requests;
     private final OverloadTest.Tally tally;
 
+    private final int maxOpen;
+
     OpenLoopLoad(InetSocketAddress server, Supplier<byte[]> requests, OverloadTest.Tally tally) {
         this.server = server;
         this.requests = requests;
         this.tally = tally;
+        this.maxOpen = socketBudget();
+    }
+
+    /** Half of the descriptors still free, less a reserve for the engine's own files; at most 4,096. */
+    static int socketBudget() {
+        if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.UnixOperatingSystemMXBean unix) {
+            long free = unix.getMaxFileDescriptorCount() - unix.getOpenFileDescriptorCount() - 384;
+            return (int) Math.max(16, Math.min(4096, free / 2));
+        }
+        return 4096;
+    }
+
+    int maxOpen() {
+        return maxOpen;
     }
 
     private static final class Exchange {
@@ -52,6 +73,10 @@ final class OpenLoopLoad {
                 long now = System.nanoTime();
                 long due = now < end ? (long) ((now - start) * rate / 1e9) : fired;
                 for (; fired < due; fired++) {
+                    if (selector.keys().size() >= maxOpen) {
+                        tally.notSent.increment();
+                        continue;
+                    }
                     SocketChannel ch = SocketChannel.open();
                     ch.configureBlocking(false);
                     tally.sent.increment();

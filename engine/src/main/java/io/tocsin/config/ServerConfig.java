@@ -78,6 +78,13 @@ public record ServerConfig(
                 retryAfterSeconds, inlineDecodeBytes, decodeThreads, decodeQueue);
     }
 
+    /** The same settings with another connection limit. */
+    public ServerConfig withMaxConnections(int connections) {
+        return new ServerConfig(host, port, ioThreads, maxBodyBytes, maxInitialLineBytes, maxHeaderBytes,
+                maxHeaderCount, connections, requestTimeout, idleTimeout, ackTimeout, maxInFlight,
+                retryAfterSeconds, inlineDecodeBytes, decodeThreads, decodeQueue);
+    }
+
     void check(ConfigChecks checks, String path) {
         checks.range(port, 0, 65535, path + ".port");
         checks.range(ioThreads, 1, 64, path + ".ioThreads");

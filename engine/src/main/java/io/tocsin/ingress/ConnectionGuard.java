@@ -10,7 +10,6 @@ import io.netty.util.concurrent.ScheduledFuture;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Sits in front of the HTTP codec and bounds how long a connection may hold resources:
@@ -23,7 +22,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * Also caps concurrent connections across the server: a connection past the cap is answered 503 with Retry-After
  * (canned, nothing of it is read) and closed, so a client in a flood learns to come back instead of seeing a
- * silent close. One instance per connection; runs on its event loop.
+ * silent close; the {@link AcceptGate} counts them and pauses accepting when even refusals would exhaust the
+ * process's file descriptors. One instance per connection; runs on its event loop.
  */
 final class ConnectionGuard extends ChannelInboundHandlerAdapter {
 
@@ -39,8 +39,7 @@ final class ConnectionGuard extends ChannelInboundHandlerAdapter {
 
     private final Duration requestTimeout;
     private final Duration idleTimeout;
-    private final AtomicInteger connections;
-    private final int maxConnections;
+    private final AcceptGate connections;
     private final byte[] tooManyConnections;
     private ScheduledFuture<?> timer;
     private boolean receiving;
@@ -50,12 +49,10 @@ final class ConnectionGuard extends ChannelInboundHandlerAdapter {
     private long drained;
     private ChannelHandlerContext context;
 
-    ConnectionGuard(Duration requestTimeout, Duration idleTimeout, AtomicInteger connections, int maxConnections,
-                    int retryAfterSeconds) {
+    ConnectionGuard(Duration requestTimeout, Duration idleTimeout, AcceptGate connections, int retryAfterSeconds) {
         this.requestTimeout = requestTimeout;
         this.idleTimeout = idleTimeout;
         this.connections = connections;
-        this.maxConnections = maxConnections;
         String body = "{\"reason\":\"too many connections; retry shortly\"}";
         this.tooManyConnections = ("HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json\r\n"
                 + "Retry-After: " + retryAfterSeconds + "\r\nConnection: close\r\nContent-Length: " + body.length()
@@ -70,7 +67,7 @@ final class ConnectionGuard extends ChannelInboundHandlerAdapter {
     @Override
     public void channelActive(ChannelHandlerContext ctx) throws Exception {
         counted = true;
-        if (connections.incrementAndGet() > maxConnections) {
+        if (!connections.opened()) {
             ctx.writeAndFlush(Unpooled.wrappedBuffer(tooManyConnections)).addListener(f -> {
                 if (f.isSuccess()) {
                     lingerAndClose();
@@ -88,7 +85,7 @@ final class ConnectionGuard extends ChannelInboundHandlerAdapter {
     public void channelInactive(ChannelHandlerContext ctx) throws Exception {
         cancel();
         if (counted) {
-            connections.decrementAndGet();
+            connections.closed();
             counted = false;
         }
         super.channelInactive(ctx);

@@ -16,12 +16,11 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 import io.tocsin.config.ServerConfig;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The engine's HTTP server (Netty 4.2, NIO): one acceptor thread and {@code ioThreads} event loops serving
  * a {@link Router}. Limits come from {@link ServerConfig}: initial line, header bytes and count, body size,
- * request and idle timeouts, connections.
+ * request and idle timeouts, connections (lowered to fit the open-file limit: {@link OpenFileBudget}).
  *
  * <pre>
  * var api = new AlertApi(keyRing, engine, ledgerView, new CapAlertParser(), RegionShapes.NONE, clock, config.server());
@@ -37,7 +36,7 @@ public final class IngressServer implements AutoCloseable {
     private final ServerConfig config;
     private final Router router;
     private final RawRoutes raw;
-    private final AtomicInteger connections = new AtomicInteger();
+    private AcceptGate gate;
     private EventLoopGroup acceptor;
     private EventLoopGroup workers;
     private Channel serverChannel;
@@ -59,6 +58,8 @@ public final class IngressServer implements AutoCloseable {
         if (serverChannel != null) {
             throw new IllegalStateException("already started");
         }
+        AcceptGate connections = AcceptGate.fitted(config.maxConnections());
+        gate = connections;
         acceptor = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("tocsin-http-accept", true),
                 NioIoHandler.newFactory());
         workers = new MultiThreadIoEventLoopGroup(config.ioThreads(), new DefaultThreadFactory("tocsin-http", true),
@@ -76,6 +77,7 @@ public final class IngressServer implements AutoCloseable {
                 });
         try {
             serverChannel = bootstrap.bind(config.host(), config.port()).sync().channel();
+            connections.watch(serverChannel);
             boundPort = ((InetSocketAddress) serverChannel.localAddress()).getPort();
         } catch (RuntimeException | InterruptedException e) {
             shutdownGroups();
@@ -90,13 +92,13 @@ public final class IngressServer implements AutoCloseable {
      * connection; tests and fuzzers drive the same pipeline over an embedded channel.
      */
     static void install(ChannelPipeline pipeline, ServerConfig config, Router router, RawRoutes raw,
-                        AtomicInteger connections) {
+                        AcceptGate connections) {
         HttpDecoderConfig decoder = new HttpDecoderConfig()
                 .setMaxInitialLineLength(config.maxInitialLineBytes())
                 .setMaxHeaderSize(config.maxHeaderBytes())
                 .setMaxChunkSize(64 * 1024);
         ConnectionGuard guard = new ConnectionGuard(config.requestTimeout(), config.idleTimeout(),
-                connections, config.maxConnections(), config.retryAfterSeconds());
+                connections, config.retryAfterSeconds());
         pipeline.addLast("guard", guard).addLast("http", new HttpServerCodec(decoder));
         if (raw != null) {
             pipeline.addLast("raw", new RawRouteGate(raw, guard));
@@ -109,9 +111,14 @@ public final class IngressServer implements AutoCloseable {
         return boundPort;
     }
 
+    /** The connection limit in force: the configured one, lowered to fit the open-file limit. */
+    public synchronized int maxConnections() {
+        return gate == null ? -1 : gate.serve();
+    }
+
     /** Connections open right now. */
-    public int connections() {
-        return connections.get();
+    public synchronized int connections() {
+        return gate == null ? 0 : gate.open();
     }
 
     @Override

@@ -50,7 +50,7 @@ final class EmbeddedIngress implements AutoCloseable {
 
     final FakeIntake intake = new FakeIntake();
     private final Router router;
-    private final AtomicInteger connections = new AtomicInteger();
+    private final AcceptGate connections = new AcceptGate(CONFIG.maxConnections(), CONFIG.maxConnections() + 16);
     private final CapDecoder decoder = new CapDecoder();
     private final CapValidator validator = new CapValidator();
 
@@ -105,7 +105,7 @@ final class EmbeddedIngress implements AutoCloseable {
         boolean closed = !ch.isOpen();
         List<HttpResponse> responses = responses(ch);
         ch.finishAndReleaseAll();
-        assertThat(connections.get()).as("connections counted after close").isZero();
+        assertThat(connections.open()).as("connections counted after close").isZero();
         Exchange ex = new Exchange(responses, heads.get(), closed);
         check(ex, sentSomething);
         return ex;
