@@ -28,9 +28,16 @@ final class AuditLine {
      * than the record's hash). Strings are escaped as JSON requires; a null field is JSON {@code null}.
      */
     static String body(long seq, Instant at, String type, String actor, String alertId, String detail, String prev) {
+        return body(seq, at, new InstantText(), type, actor, alertId, detail, prev);
+    }
+
+    /** The same, with the writer's {@link InstantText} (the timestamp exactly as {@code Instant.toString}). */
+    static String body(long seq, Instant at, InstantText times, String type, String actor, String alertId,
+                       String detail, String prev) {
         StringBuilder b = new StringBuilder(128 + (detail == null ? 0 : detail.length()));
-        b.append("{\"seq\":").append(seq);
-        field(b, "at", at.toString());
+        b.append("{\"seq\":").append(seq).append(",\"at\":\"");
+        times.append(b, at);
+        b.append('"');
         field(b, "type", type);
         field(b, "actor", actor);
         field(b, "alert", alertId);

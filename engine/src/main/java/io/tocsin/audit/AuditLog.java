@@ -28,6 +28,7 @@ public final class AuditLog implements AutoCloseable {
     private final BufferedWriter out;
     private final FileChannel channel;
     private final boolean fsync;
+    private final InstantText times = new InstantText();
     private long seq;
     private String head;
 
@@ -89,7 +90,7 @@ public final class AuditLog implements AutoCloseable {
 
     /** Appends one record and returns its hash. Buffered: call {@link #flush()} at the end of a batch. */
     public synchronized String append(String type, String actor, String alertId, String detail) {
-        String body = AuditLine.body(seq, clock.instant(), type, actor, alertId, detail, head);
+        String body = AuditLine.body(seq, clock.instant(), times, type, actor, alertId, detail, head);
         String h = hash.of(body);
         try {
             out.write(AuditLine.withHash(body, h));
