@@ -59,6 +59,9 @@ public final class AtomFeed {
         Instant now = clock.instant();
         List<Entry> entries = new ArrayList<>();
         for (AlertView view : ledger.alerts()) {
+            if (!mayBeActive(view, now)) {
+                continue; // decided from the view alone: no body to read back for closed or expired alerts
+            }
             Optional<Submission> submission = ledger.submission(view.id());
             if (submission.isPresent() && isActivePublic(view, submission.get().alert(), now)) {
                 entries.add(new Entry(view, submission.get(), updatedOf(view, submission.get().alert())));
@@ -77,6 +80,14 @@ public final class AtomFeed {
             entry(out, baseUrl, e);
         }
         return out.append("</feed>\n").toString();
+    }
+
+    /** What {@link #isActivePublic} can rule out without the CAP body (a Cancel's retention aside). */
+    static boolean mayBeActive(AlertView view, Instant now) {
+        if (INACTIVE.contains(view.state()) || Status.parse(view.status()) != Status.Actual) {
+            return false;
+        }
+        return MsgType.parse(view.msgType()) == MsgType.Cancel || view.expires() == null || view.expires().isAfter(now);
     }
 
     static boolean isActivePublic(AlertView view, Alert cap, Instant now) {

@@ -94,6 +94,18 @@ public record ConsoleAlert(
                 delivered == null ? Map.of() : delivered, view.timeline());
     }
 
+    /** This alert with a newer ledger snapshot: what was derived from the CAP body is kept as it was. */
+    public ConsoleAlert refreshed(AlertView view, Map<String, RegionDelivery> delivered) {
+        long planned = 0;
+        for (ChannelCounters c : view.channels().values()) {
+            planned += c.planned();
+        }
+        return new ConsoleAlert(view.id(), view.sender(), view.identifier(), view.sent(), view.status(),
+                view.msgType(), scope, view.event(), view.headline(), headlineEn, view.severity(), view.urgency(),
+                colour, view.publisher(), view.state(), view.receivedAt(), view.expires(), areaDesc, regions, planned,
+                view.channels(), delivered == null ? Map.of() : delivered, view.timeline());
+    }
+
     /** "440106000000" → "440106"; other codes unchanged. */
     static String regionCode(String value) {
         if (value == null) {

@@ -35,8 +35,15 @@ public final class ConsoleLedger implements LedgerView {
         this.delegate = ledger;
     }
 
-    /** Remembers a body ingress parsed into {@code alert}. */
+    /**
+     * Remembers a body ingress parsed into {@code alert}; nothing when the bound ledger reads bodies back from its
+     * journal (then keeping them here would only hold thousands of CAP models on the heap for nothing).
+     */
     public void remember(Alert alert, byte[] raw, String contentType) {
+        LedgerView d = delegate;
+        if (d != null && d.keepsSubmissions()) {
+            return;
+        }
         synchronized (byKey) {
             byKey.put(alert.key(), new Submission(alert, raw, contentType, null, false, Instant.EPOCH));
         }
@@ -64,6 +71,12 @@ public final class ConsoleLedger implements LedgerView {
     public Optional<io.tocsin.ledger.DeliveryView> delivery(String id) {
         LedgerView d = delegate;
         return d == null ? Optional.empty() : d.delivery(id);
+    }
+
+    @Override
+    public boolean keepsSubmissions() {
+        LedgerView d = delegate;
+        return d != null && d.keepsSubmissions();
     }
 
     @Override

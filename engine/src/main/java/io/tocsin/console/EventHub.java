@@ -5,13 +5,11 @@ import io.tocsin.ledger.AlertView;
 import io.tocsin.ledger.DeliveryView;
 import io.tocsin.ledger.LedgerChanges;
 import io.tocsin.ledger.LedgerView;
-import io.tocsin.pipeline.Submission;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -43,8 +41,10 @@ public final class EventHub implements AutoCloseable {
     private final List<EventSubscriber> subscribers = new CopyOnWriteArrayList<>();
     private final Map<String, AlertView> lastSeen = new HashMap<>();
     private final Map<String, ConsoleAlert> current = new HashMap<>();
-    private final Map<String, Submission> submissions = new HashMap<>();
+    /** Changed ids noted while nobody watches; past this many, forget them and rescan every alert on demand. */
+    static final int MAX_NOTED = 1 << 16;
     private final java.util.Set<String> dirty = new java.util.LinkedHashSet<>();
+    private boolean rescan;
     private ScheduledExecutorService thread;
     private long sequence;
     private long cursor;
@@ -110,6 +110,10 @@ public final class EventHub implements AutoCloseable {
         for (AlertView view : changedViews()) {
             dirty.add(view.id());
         }
+        if (dirty.size() > MAX_NOTED && subscribers.isEmpty()) {
+            dirty.clear(); // an unwatched console keeps no per-alert memory: the next reader rescans
+            rescan = true;
+        }
         if (subscribers.isEmpty() && joining.isEmpty()) {
             return 0;
         }
@@ -137,6 +141,12 @@ public final class EventHub implements AutoCloseable {
     /** Turns the noted changes into console alerts; returns those that really changed. */
     private List<ConsoleAlert> refresh() {
         List<ConsoleAlert> changed = new ArrayList<>();
+        if (rescan) {
+            rescan = false;
+            for (AlertView view : ledger.alerts()) {
+                dirty.add(view.id());
+            }
+        }
         for (String id : dirty) {
             AlertView view = ledger.alert(id).orElse(null);
             AlertView before = lastSeen.get(id);
@@ -144,8 +154,12 @@ public final class EventHub implements AutoCloseable {
                 continue;
             }
             lastSeen.put(id, view);
-            ConsoleAlert alert = ConsoleAlert.of(view, submission(id),
-                    ledger.delivery(id).map(DeliveryView::regions).orElse(Map.of()));
+            Map<String, io.tocsin.ledger.RegionDelivery> regions =
+                    ledger.delivery(id).map(DeliveryView::regions).orElse(Map.of());
+            // What the console derives from the CAP body never changes: read the body once per alert
+            ConsoleAlert known = current.get(id);
+            ConsoleAlert alert = known != null && known.scope() != null ? known.refreshed(view, regions)
+                    : ConsoleAlert.of(view, ledger.submission(id).orElse(null), regions);
             current.put(id, alert);
             changed.add(alert);
         }
@@ -173,16 +187,6 @@ public final class EventHub implements AutoCloseable {
         for (EventSubscriber s : subscribers) {
             deliver(s, frame);
         }
-    }
-
-    private Submission submission(String id) {
-        Submission known = submissions.get(id);
-        if (known != null) {
-            return known;
-        }
-        Optional<Submission> found = ledger.submission(id);
-        found.ifPresent(s -> submissions.put(id, s));
-        return found.orElse(null);
     }
 
     private void deliver(EventSubscriber s, String frame) {

@@ -15,7 +15,7 @@ import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
  *
  * <p>Thread-safety: {@link #append} from one thread at a time (a thread that takes over, e.g. the pipeline thread
  * after recovery, gets its own appender);
- * {@link #replay} uses its own tailer and may run on any thread.
+ * {@link #replay} and {@link #read} use their own tailers and may run on any thread.
  */
 public final class ChronicleJournal implements Journal {
     private final ChronicleQueue queue;
@@ -75,6 +75,21 @@ public final class ChronicleJournal implements Journal {
             }
         }
         return n;
+    }
+
+    /** One record by its index: a fresh tailer per call (reads are rare: reports, feeds, late operator actions). */
+    @Override
+    public JournalRecord read(long position) {
+        if (position < 0) {
+            return null;
+        }
+        try (ExcerptTailer tailer = queue.createTailer()) {
+            if (!tailer.moveToIndex(position)) {
+                return null;
+            }
+            RecordReader reader = new RecordReader();
+            return tailer.readBytes(reader) && tailer.lastReadIndex() == position ? reader.record : null;
+        }
     }
 
     @Override

@@ -18,6 +18,14 @@ public interface Journal extends AutoCloseable {
     /** Reads every record from the start, in append order; returns how many were read. */
     long replay(RecordHandler handler);
 
+    /**
+     * The record at {@code position} (a value {@link #append} returned or {@link #replay} reported), or null when
+     * there is none or this journal cannot read by position. Thread-safe: readers on any thread, beside the writer.
+     */
+    default JournalRecord read(long position) {
+        return null;
+    }
+
     /** Forces appended records to the storage device (a no-op when {@code fsync} handles it per append). */
     void flush();
 

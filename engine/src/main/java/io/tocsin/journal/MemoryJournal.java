@@ -31,6 +31,11 @@ public final class MemoryJournal implements Journal {
     }
 
     @Override
+    public synchronized JournalRecord read(long position) {
+        return position < 0 || position >= records.size() ? null : records.get((int) position);
+    }
+
+    @Override
     public void flush() {
     }
 

@@ -2,7 +2,9 @@ package io.tocsin.ledger;
 
 import io.tocsin.cap.Alert;
 import io.tocsin.cap.AlertInfo;
+import io.tocsin.cap.MsgType;
 import io.tocsin.cap.Severity;
+import io.tocsin.cap.Status;
 import io.tocsin.cap.Urgency;
 import io.tocsin.connector.DispatchAction;
 import io.tocsin.connector.DispatchState;
@@ -16,6 +18,11 @@ import java.util.Map;
 /**
  * The ledger's mutable record of one alert. Owned by the pipeline thread; readers see {@link AlertView}
  * snapshots only.
+ *
+ * <p>Memory: while the alert may still plan or send, the decoded CAP model is held here. Once it is
+ * {@linkplain #settled() settled} (closed or done, nothing queued) the ledger drops the model and keeps only
+ * the header fields its views show and the journal position of its {@link io.tocsin.journal.AlertAccepted}, from
+ * which {@link #alert()} reloads it on the rare later need (an operator cancel of a done alert, a report).
  */
 public final class AlertEntry {
     static final int MAX_TIMELINE = 200;
@@ -24,7 +31,20 @@ public final class AlertEntry {
 
     final String id;
     final long number;
-    final Alert alert;
+    /** The decoded CAP, or null once settled and dropped (reload from {@link #position}). */
+    private Alert alert;
+    /** Journal position of this alert's AlertAccepted record, or -1 when unknown (the model is then kept). */
+    final long position;
+    private final AlertLoader loader;
+    final String sender;
+    final String identifier;
+    final String sent;
+    final String status;
+    final String msgType;
+    final String event;
+    final String headline;
+    final String severity;
+    final String urgency;
     final String publisher;
     final Instant receivedAt;
     final Instant expires;
@@ -38,7 +58,10 @@ public final class AlertEntry {
     String replaces;
     String supersededBy;
     String cancelledBy;
+    /** What withdrawals carry while they may still be sent (the cancelling CAP); dropped when settled. */
     Alert cancelContent;
+    /** When an operator cancelled (to rebuild the operator's Cancel message after a drop), else -1. */
+    long operatorCancelAt = -1;
     boolean areasPlanned;
     boolean recipientsPlanned;
     long recipientsConsumed;
@@ -56,9 +79,26 @@ public final class AlertEntry {
     boolean dirty;
 
     AlertEntry(String id, long number, Alert alert, String publisher, Instant receivedAt) {
+        this(id, number, alert, -1, null, publisher, receivedAt);
+    }
+
+    AlertEntry(String id, long number, Alert alert, long position, AlertLoader loader, String publisher,
+               Instant receivedAt) {
         this.id = id;
         this.number = number;
         this.alert = alert;
+        this.position = loader == null ? -1 : position;
+        this.loader = loader;
+        AlertInfo first = alert.infos().isEmpty() ? null : alert.infos().get(0);
+        this.sender = alert.sender();
+        this.identifier = alert.identifier();
+        this.sent = alert.sent();
+        this.status = shared(alert.status(), Status.parse(alert.status()));
+        this.msgType = shared(alert.msgType(), MsgType.parse(alert.msgType()));
+        this.event = first == null ? null : first.event();
+        this.headline = first == null ? null : first.headline();
+        this.severity = first == null ? null : shared(first.severity(), Severity.parse(first.severity()));
+        this.urgency = first == null ? null : shared(first.urgency(), Urgency.parse(first.urgency()));
         this.publisher = publisher;
         this.receivedAt = receivedAt;
         this.expires = earliestExpiry(alert);
@@ -67,7 +107,45 @@ public final class AlertEntry {
 
     public String id() { return id; }
 
-    public Alert alert() { return alert; }
+    /**
+     * The decoded CAP message: held while the alert is open, reloaded from the journal once it was dropped
+     * (pipeline thread; a settled alert's reload is not kept).
+     */
+    public Alert alert() {
+        Alert a = alert;
+        if (a == null) {
+            a = loader.load(position);
+            if (!settled()) {
+                alert = a;
+            }
+        }
+        return a;
+    }
+
+    /** The CAP model if it is on the heap now, else null (views and reports reload it themselves). */
+    Alert alertIfHeld() { return alert; }
+
+    /** Whether the decoded CAP is on the heap (tests, memory accounting). */
+    public boolean holdsCap() { return alert != null || cancelContent != null; }
+
+    /**
+     * Nothing of this alert will be planned or sent any more: it is closed (or done) and has no dispatch
+     * PLANNED or SUBMITTED. Receipts may still move its counters; an operator may still cancel a done alert.
+     */
+    public boolean settled() {
+        return pending == 0 && state != null && state != AlertState.ACTIVE && state != AlertState.DISPATCHING
+                && state != AlertState.PENDING_APPROVAL;
+    }
+
+    /** Drops the CAP model of a settled alert whose position is known; returns whether it dropped anything. */
+    boolean compact() {
+        if (position < 0 || !settled() || !holdsCap()) {
+            return false;
+        }
+        alert = null;
+        cancelContent = null;
+        return true;
+    }
 
     public String publisher() { return publisher; }
 
@@ -128,7 +206,24 @@ public final class AlertEntry {
     }
 
     Alert contentFor(DispatchAction action) {
-        return action == DispatchAction.CANCEL && cancelContent != null ? cancelContent : alert;
+        if (action != DispatchAction.CANCEL || cancelledBy == null) {
+            return alert();
+        }
+        Alert content = cancelContent;
+        if (content == null) {
+            // dropped when the alert settled: rebuild what the withdrawals carried (kept only while they may send)
+            content = operatorCancelAt >= 0 ? Ledger.operatorCancel(alert(), operatorCancelAt)
+                    : loader.cancelling(cancelledBy);
+            if (!settled()) {
+                cancelContent = content;
+            }
+        }
+        return content;
+    }
+
+    /** The shared constant's text when {@code text} is exactly a CAP enumeration value, else the text itself. */
+    private static String shared(String text, Enum<?> parsed) {
+        return parsed != null && parsed.name().equals(text) ? parsed.name() : text;
     }
 
     long[] counters(String key) {

@@ -11,6 +11,7 @@ import io.tocsin.journal.AlertClosed;
 import io.tocsin.journal.DispatchOutcome;
 import io.tocsin.journal.DispatchRange;
 import io.tocsin.journal.DispatchesPlanned;
+import io.tocsin.journal.Journal;
 import io.tocsin.journal.JournalRecord;
 import io.tocsin.journal.OperatorAction;
 import io.tocsin.journal.PlanningProgress;
@@ -30,19 +31,61 @@ import java.util.Map;
  * <p>Thread-safety: owned by the pipeline thread (the only writer). Readers use {@link #view()}, which
  * {@link #publish()} refreshes with immutable snapshots.
  */
-public final class Ledger {
+public final class Ledger implements AlertLoader {
     private final Map<String, AlertEntry> entries = new LinkedHashMap<>();
+    /** Where dropped CAP models are reloaded from; null = keep every model (no journal to read back). */
+    private final Journal journal;
     private final Map<String, String> idByKey = new HashMap<>();
     private final DispatchTable table = new DispatchTable();
     private final References references = new References(entries, idByKey);
-    private final PublishedLedger published = new PublishedLedger();
+    private final PublishedLedger published;
     private final List<AlertEntry> dirty = new ArrayList<>();
     private long alertCount;
     private long recordsApplied;
     private long illegalTransitions;
     private final List<CorrectionTiming> timed = new ArrayList<>();
+    private long compacted;
+
+    /** A ledger that keeps every alert's CAP model (nothing to reload it from). */
+    public Ledger() {
+        this(null);
+    }
+
+    /**
+     * A ledger that drops the CAP model of settled alerts and reloads it from {@code journal} (by the positions
+     * given to {@link #apply(JournalRecord, long)}) when a reader or a late operator action needs it.
+     */
+    public Ledger(Journal journal) {
+        this.journal = journal;
+        this.published = new PublishedLedger(journal);
+    }
 
     public LedgerView view() { return published; }
+
+    /** How many alerts had their CAP model dropped from the heap since start (metrics, tests). */
+    public long compacted() { return compacted; }
+
+    @Override
+    public Alert load(long position) {
+        AlertAccepted a = readAccepted(journal, position);
+        if (a == null) {
+            throw new IllegalStateException("journal has no alert at position " + position);
+        }
+        return a.alert();
+    }
+
+    @Override
+    public Alert cancelling(String alertId) {
+        return entries.get(alertId).alert();
+    }
+
+    /** The AlertAccepted record at {@code position}, or null when the journal cannot give it. Any thread. */
+    static AlertAccepted readAccepted(Journal journal, long position) {
+        if (journal == null || position < 0) {
+            return null;
+        }
+        return journal.read(position) instanceof AlertAccepted a ? a : null;
+    }
 
     /** Publishes snapshots of every alert changed since the last call. */
     public void publish() {
@@ -51,13 +94,21 @@ public final class Ledger {
         }
         List<AlertView> views = new ArrayList<>(dirty.size());
         List<DeliveryView> deliveries = new ArrayList<>(dirty.size());
+        long[] positions = new long[dirty.size()];
+        int i = 0;
         for (AlertEntry e : dirty) {
+            positions[i++] = e.position;
             e.dirty = false;
+            // Dropped only here, after the intake batch that settled it: a Cancel's withdrawals are planned
+            // right after its acceptance and still carry the model they were given.
+            if (e.compact()) {
+                compacted++;
+            }
             views.add(Views.of(e));
             deliveries.add(Views.delivery(e));
         }
         dirty.clear();
-        published.publish(views, deliveries, recordsApplied);
+        published.publish(views, deliveries, positions, recordsApplied);
     }
 
     public String nextAlertId() { return alertId(alertCount + 1); }
@@ -137,8 +188,16 @@ public final class Ledger {
         }
     }
 
-    /** Applies one journaled record; returns the batch created for a {@link DispatchesPlanned}, else null. */
+    /** Applies one journaled record whose position is unknown (its alert's CAP model is then always kept). */
     public DispatchBatch apply(JournalRecord record) {
+        return apply(record, -1);
+    }
+
+    /**
+     * Applies one journaled record found at {@code position} (what {@link Journal#append} returned, or the
+     * replay's position); returns the batch created for a {@link DispatchesPlanned}, else null.
+     */
+    public DispatchBatch apply(JournalRecord record, long position) {
         recordsApplied++;
         if (record instanceof DispatchOutcome r) {
             applyOutcome(r);
@@ -149,7 +208,7 @@ public final class Ledger {
         } else if (record instanceof DispatchesPlanned r) {
             return applyPlanned(r);
         } else if (record instanceof AlertAccepted r) {
-            applyAccepted(r);
+            applyAccepted(r, position);
         } else if (record instanceof OperatorAction r) {
             applyOperator(r);
         } else if (record instanceof AlertClosed r) {
@@ -161,11 +220,12 @@ public final class Ledger {
         return null;
     }
 
-    private void applyAccepted(AlertAccepted r) {
+    private void applyAccepted(AlertAccepted r, long position) {
         Instant at = Instant.ofEpochMilli(r.at());
         Alert alert = r.alert();
         ReferenceDecision decision = references.decide(alert);
-        AlertEntry e = new AlertEntry(r.alertId(), ++alertCount, alert, r.publisher(), at);
+        AlertEntry e = new AlertEntry(r.alertId(), ++alertCount, alert, position, journal == null ? null : this,
+                r.publisher(), at);
         entries.put(e.id, e);
         idByKey.put(alert.key(), e.id);
         e.note(at, "accepted", "from " + r.publisher() + ", " + alert.msgType() + ", " + r.raw().length + " bytes");
@@ -219,7 +279,8 @@ public final class Ledger {
         switch (r.kind()) {
             case CANCEL:
                 e.cancelledBy = "operator:" + r.operator();
-                e.cancelContent = operatorCancel(e.alert, r.at());
+                e.cancelContent = operatorCancel(e.alert(), r.at());
+                e.operatorCancelAt = r.at();
                 boolean released = released(e);
                 long purged = close(e, AlertState.CANCELLED, at, "cancelled by operator " + r.operator()
                         + (r.reason() == null ? "" : ": " + r.reason()));
@@ -422,7 +483,7 @@ public final class Ledger {
     }
 
     /** The CAP Cancel an operator cancel sends to channels that forward messages (webhooks, feeds). */
-    private static Alert operatorCancel(Alert original, long atMillis) {
+    static Alert operatorCancel(Alert original, long atMillis) {
         String sent = CapDateTime.format(Instant.ofEpochMilli(atMillis).atOffset(ZoneOffset.UTC));
         return new Alert(original.version(), original.identifier() + "-cancel", original.sender(), sent,
                 original.status(), "Cancel", original.source(), original.scope(), original.restriction(),

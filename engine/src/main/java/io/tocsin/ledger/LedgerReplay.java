@@ -12,11 +12,11 @@ public final class LedgerReplay {
 
     /** Applies the first {@code limit} records (all when negative) and returns the published snapshot. */
     public static LedgerSnapshot replay(Journal journal, long limit) {
-        Ledger ledger = new Ledger();
+        Ledger ledger = new Ledger(journal);
         long[] n = {0};
         journal.replay((pos, r) -> {
             if (limit < 0 || n[0] < limit) {
-                ledger.apply(r);
+                ledger.apply(r, pos);
                 n[0]++;
             }
         });
@@ -26,8 +26,8 @@ public final class LedgerReplay {
 
     /** Replays everything and returns the ledger itself (to query dispatch states). */
     public static Ledger rebuild(Journal journal) {
-        Ledger ledger = new Ledger();
-        journal.replay((pos, r) -> ledger.apply(r));
+        Ledger ledger = new Ledger(journal);
+        journal.replay((pos, r) -> ledger.apply(r, pos));
         ledger.publish();
         return ledger;
     }

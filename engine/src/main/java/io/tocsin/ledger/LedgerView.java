@@ -43,6 +43,14 @@ public interface LedgerView {
     }
 
     /**
+     * Whether {@link #submission} answers for every alert (read back from the journal), so that callers need not
+     * keep bodies of their own.
+     */
+    default boolean keepsSubmissions() {
+        return false;
+    }
+
+    /**
      * Per-channel delivery details of an alert for the after-action report (first/last dispatch, time to
      * 50/90/99/100% delivered, failures by reason, retries, duplicates). Ledgers that do not keep them return
      * empty.

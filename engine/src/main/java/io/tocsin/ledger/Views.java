@@ -1,6 +1,5 @@
 package io.tocsin.ledger;
 
-import io.tocsin.cap.AlertInfo;
 import io.tocsin.connector.DispatchState;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,7 +12,6 @@ final class Views {
     }
 
     static AlertView of(AlertEntry e) {
-        AlertInfo first = e.alert.infos().isEmpty() ? null : e.alert.infos().get(0);
         Map<String, ChannelCounters> channels = new LinkedHashMap<>();
         e.counters.forEach((key, c) -> channels.put(key, new ChannelCounters(
                 c[AlertEntry.PLANNED_TOTAL],
@@ -29,13 +27,8 @@ final class Views {
             timeline.add(new TimelineEntry(e.timeline.get(e.timeline.size() - 1).at(), "timeline truncated",
                     e.timelineDropped + " later entries not shown"));
         }
-        return new AlertView(e.id, e.alert.sender(), e.alert.identifier(), e.alert.sent(), e.alert.status(),
-                e.alert.msgType(),
-                first == null ? null : first.event(),
-                first == null ? null : first.headline(),
-                first == null ? null : first.severity(),
-                first == null ? null : first.urgency(),
-                e.publisher, e.state, e.receivedAt, e.expires,
+        return new AlertView(e.id, e.sender, e.identifier, e.sent, e.status, e.msgType, e.event, e.headline,
+                e.severity, e.urgency, e.publisher, e.state, e.receivedAt, e.expires,
                 Map.copyOf(channels), List.copyOf(timeline));
     }
 
@@ -48,7 +41,8 @@ final class Views {
         Map<String, RegionDelivery> regions = new LinkedHashMap<>();
         e.regions.forEach((code, r) -> regions.put(code, new RegionDelivery(r[AlertEntry.REGION_PLANNED],
                 r[AlertEntry.REGION_DELIVERED], r[AlertEntry.REGION_FAILED])));
-        return new DeliveryView(e.id, e.alert, e.replaces, e.supersededBy, e.cancelledBy, Map.copyOf(channels),
+        // null once the model was dropped: PublishedLedger reloads it for the reader that asks
+        return new DeliveryView(e.id, e.alertIfHeld(), e.replaces, e.supersededBy, e.cancelledBy, Map.copyOf(channels),
                 java.util.Collections.unmodifiableMap(regions), e.corrected);
     }
 }

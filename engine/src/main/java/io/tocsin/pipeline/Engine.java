@@ -38,7 +38,7 @@ public final class Engine implements AutoCloseable {
     private final ReceiptRing receipts;
     private final EngineStats stats;
     private final AreaResolver resolver;
-    private final Ledger ledger = new Ledger();
+    private final Ledger ledger;
     private Pipeline pipeline;
     private volatile List<Connector> connectors = List.of();
     private Thread thread;
@@ -58,6 +58,7 @@ public final class Engine implements AutoCloseable {
         this.clock = clock;
         this.resolver = resolver;
         this.journal = journal;
+        this.ledger = new Ledger(journal);
         this.intake = new IntakeRing(config.intakeRingSize(), doorbell);
         this.receipts = new ReceiptRing(config.receiptRingSize(), doorbell);
         this.stats = new EngineStats(config.intakeRingSize(), intake, receipts);

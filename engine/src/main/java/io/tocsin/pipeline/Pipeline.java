@@ -408,8 +408,8 @@ final class Pipeline implements Recorder, PlanOutput {
 
     @Override
     public void record(JournalRecord record) {
-        journal.append(record);
-        DispatchBatch batch = ledger.apply(record);
+        long position = journal.append(record);
+        DispatchBatch batch = ledger.apply(record, position);
         audit.onRecord(record);
         for (io.tocsin.ledger.CorrectionTiming t : ledger.drainCorrectionsTimed()) {
             audit.note("time-to-correct", "engine", t.originalId(), t.summary());

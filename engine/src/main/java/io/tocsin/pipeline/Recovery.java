@@ -26,7 +26,7 @@ final class Recovery {
     /** Also gathers into {@code awaiting} the dispatches still ACCEPTED, for their connectors' receipts. */
     static RecoveryReport run(Pipeline p, Clock clock, AwaitingReceipts awaiting) {
         long t0 = System.currentTimeMillis();
-        long records = p.journal.replay((pos, r) -> p.ledger.apply(r));
+        long records = p.journal.replay((pos, r) -> p.ledger.apply(r, pos));
         p.ledger.drainCorrectionsTimed(); // audited when they happened, not again at every start
         List<DispatchesPlanned> open = new ArrayList<>();
         p.journal.replay((pos, r) -> {
