@@ -27,6 +27,8 @@ import org.locationtech.jts.geom.Geometry;
  * rethrown to whoever asks ({@link io.tocsin.config.ConfigException} as itself). Thread-safe.
  */
 final class DeferredTargeting implements AreaResolver, RegionShapes {
+    /** Regions whose whole-area part (cells, transmitters) is found after loading, before any alert needs it. */
+    static final int PRECOMPUTED_REGIONS = 2048;
     private final CompletableFuture<Targeting> loading = new CompletableFuture<>();
     private volatile GeographyShapes shapes;
 
@@ -38,7 +40,10 @@ final class DeferredTargeting implements AreaResolver, RegionShapes {
         DeferredTargeting d = new DeferredTargeting();
         Thread t = new Thread(() -> {
             try {
-                d.loading.complete(TargetingLoader.load(config, baseDir));
+                Targeting loaded = TargetingLoader.load(config, baseDir);
+                d.loading.complete(loaded);
+                // Then, with everything waiting on the load released: each region's cells ahead of time.
+                loaded.resolver().precomputeRegions(PRECOMPUTED_REGIONS);
             } catch (IOException | RuntimeException | Error e) {
                 d.loading.completeExceptionally(e);
             }
@@ -78,6 +83,15 @@ final class DeferredTargeting implements AreaResolver, RegionShapes {
     @Override
     public Resolution resolveAreas(List<Area> areas, Audience audience) {
         return targeting().resolver().resolveAreas(areas, audience);
+    }
+
+    /** Never waits for the load: null (not at hand) until the geography is there. */
+    @Override
+    public Resolution precomputedAreas(List<Area> areas, Audience audience) {
+        if (!loading.isDone() || loading.isCompletedExceptionally()) {
+            return null; // the worker path waits for the load (and reports its failure)
+        }
+        return loading.join().resolver().precomputedAreas(areas, audience);
     }
 
     @Override

@@ -42,6 +42,9 @@ public final class Planner implements AutoCloseable {
     private final java.util.concurrent.ConcurrentSkipListMap<Long, PlanningJob> ordered =
             new java.util.concurrent.ConcurrentSkipListMap<>();
     private long nextOrder;
+    /** Jobs whose whole-area result exists (set by workers, or at start when at hand): planned first. */
+    private final java.util.concurrent.ConcurrentLinkedQueue<PlanningJob> areasReady =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final FirstDispatchTrace trace;
 
     public Planner(AreaResolver resolver, Routes routes, int batchSize, Runnable wake) {
@@ -79,11 +82,15 @@ public final class Planner implements AutoCloseable {
             job.noSms = true; // recorded as planned (with nothing) once the areas are
             job.recipientsDone = false;
         }
+        if (job.planAreas) {
+            if (job.areasAtHand()) {
+                areasReady.add(job); // planned (and the cell broadcast offered) in this very duty cycle
+            } else {
+                workers.execute(job.areasTask(() -> areasReady.add(job)));
+            }
+        }
         if (job.planRecipients) {
             workers.execute(job.recipientsTask());
-        }
-        if (job.planAreas) {
-            workers.execute(job.areasTask());
         }
     }
 
@@ -113,7 +120,10 @@ public final class Planner implements AutoCloseable {
         if (jobs.isEmpty()) {
             return 0;
         }
-        int work = 0;
+        int work = planReadyAreas(nowMillis, out);
+        if (work > 0) {
+            return work; // let the dispatcher offer the cell broadcasts now
+        }
         for (PlanningJob job : ordered.values()) {
             if (job.noSms && job.areasDone && !job.recipientsDone) {
                 noSms(job, nowMillis, out);
@@ -124,6 +134,9 @@ public final class Planner implements AutoCloseable {
                 PlanItem item = job.peek();
                 if (item == null || (item instanceof PlanItem.Recipients && !roomFor(job))) {
                     break;
+                }
+                if (!areasReady.isEmpty() && item instanceof PlanItem.Recipients) {
+                    return work; // a whole-area result arrived meanwhile: it goes first, in the next step
                 }
                 job.poll();
                 work++;
@@ -141,7 +154,29 @@ public final class Planner implements AutoCloseable {
         return work;
     }
 
+    /**
+     * Plans every whole-area result that exists now, of any alert, before any recipient batch: a cell broadcast
+     * reaches everybody in the area in seconds and must not wait behind SMS planning.
+     */
+    private int planReadyAreas(long nowMillis, PlanOutput out) {
+        int work = 0;
+        for (PlanningJob job = areasReady.poll(); job != null; job = areasReady.poll()) {
+            if (jobs.get(job.entry.id()) != job) {
+                continue; // stopped meanwhile
+            }
+            PlanItem item = job.takeAreaResult();
+            if (item != null) {
+                work++;
+                handle(job, item, nowMillis, out);
+            }
+        }
+        return work;
+    }
+
     public boolean hasWork() {
+        if (!areasReady.isEmpty()) {
+            return true;
+        }
         for (PlanningJob job : jobs.values()) {
             if (job.noSms && job.areasDone && !job.recipientsDone) {
                 return true;
@@ -317,6 +352,7 @@ public final class Planner implements AutoCloseable {
         jobs.values().forEach(PlanningJob::stop);
         jobs.clear();
         ordered.clear();
+        areasReady.clear();
         workers.shutdownNow();
     }
 }

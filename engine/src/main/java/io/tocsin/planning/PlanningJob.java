@@ -74,7 +74,27 @@ final class PlanningJob {
     /** The planner's ordering key (priority class, then arrival); set by the planner, pipeline thread only. */
     long orderKey;
 
-    Runnable areasTask() {
+    /**
+     * The whole-area part, when the resolver has it at hand (a district's cells found ahead of time): set as the
+     * result at once, on the calling (pipeline) thread. Returns whether it was; otherwise {@link #areasTask} must run.
+     */
+    boolean areasAtHand() {
+        Resolution r;
+        try {
+            r = resolver.precomputedAreas(areas(), audience());
+        } catch (RuntimeException e) {
+            return false; // the worker resolves it the long way and reports what is wrong
+        }
+        if (r == null) {
+            return false;
+        }
+        stamps.areasResolved();
+        areaResult.set(new PlanItem.Resolved(r));
+        return true;
+    }
+
+    /** @param ready told the moment the whole-area result exists, so the pipeline plans it before anything else */
+    Runnable areasTask(Runnable ready) {
         return () -> {
             try {
                 Resolution r = resolver.resolveAreas(areas(), audience());
@@ -86,8 +106,19 @@ final class PlanningJob {
             } catch (RuntimeException | Error e) {
                 areaResult.set(new PlanItem.Failed(e.toString()));
             }
+            ready.run();
             wake.run();
         };
+    }
+
+    /** Takes the whole-area result if it is there and not yet planned (pipeline thread), else null. */
+    PlanItem takeAreaResult() {
+        if (areasDone) {
+            return null;
+        }
+        PlanItem item = areaHead != null ? areaHead : areaResult.getAndSet(null);
+        areaHead = null;
+        return item;
     }
 
     /** The recipient stream, a batch at a time, blocking while the pipeline's handoff is full. */

@@ -30,4 +30,14 @@ public interface AreaResolver {
     default Resolution resolveAreas(List<Area> areas, Audience audience) {
         return resolve(areas, audience, batch -> { });
     }
+
+    /**
+     * The whole-area part as {@link #resolveAreas} gives it, but only when it is at hand without real work (found
+     * ahead of time, e.g. for areas that name known regions by geocode), else null. Must not block and must be cheap:
+     * the planner calls it on the pipeline thread so that a district warning's cell broadcast is planned as the
+     * alert is accepted. The default knows nothing ahead of time.
+     */
+    default Resolution precomputedAreas(List<Area> areas, Audience audience) {
+        return null;
+    }
 }

@@ -36,6 +36,9 @@ public final class DirectoryAreaResolver implements AreaResolver {
     private final TargetingOptions options;
     private final PreparedGeometry[] preparedRegions;
     private final double[] peoplePerSubscriber;
+    private final WholeAreaCache wholeAreas = new WholeAreaCache(MAX_CACHED_AREAS);
+    /** Whole-area parts kept (single regions first, then combinations met): a few KiB each at most. */
+    static final int MAX_CACHED_AREAS = 4096;
 
     public DirectoryAreaResolver(Geography geography, SubscriberDirectory directory, SiteCatalog sites,
                                  TargetingOptions options) {
@@ -97,16 +100,104 @@ public final class DirectoryAreaResolver implements AreaResolver {
         for (int r = 0; r < perRegion.length; r++) {
             population += perRegion[r] * peoplePerSubscriber[r];
         }
-        return wholeArea(shapes, emitter.emitted(), byCarrier, Math.round(population));
+        return wholeArea(areas, shapes, emitter.emitted(), byCarrier, Math.round(population));
     }
 
     /** The whole-area part without walking the directory: recipients and population are -1 (not counted). */
     @Override
     public Resolution resolveAreas(List<Area> areas, Audience audience) {
-        return wholeArea(geography.interpret(0, areas), -1, Map.of(), -1);
+        return wholeArea(areas, geography.interpret(0, areas), -1, Map.of(), -1);
     }
 
-    private Resolution wholeArea(TargetShapes shapes, long recipients, Map<String, Long> byCarrier, long population) {
+    /**
+     * The whole-area part when the areas only name regions whose part is already known (a lookup, no geometry
+     * work), else null.
+     */
+    @Override
+    public Resolution precomputedAreas(List<Area> areas, Audience audience) {
+        if (!geocodesOnly(areas)) {
+            return null;
+        }
+        TargetShapes shapes = geography.interpret(0, areas);
+        List<String> key = regionKey(shapes);
+        WholeAreaCache.Part part = key == null ? null : wholeAreas.get(key);
+        return part == null ? null : resolution(part, shapes, -1, Map.of(), -1);
+    }
+
+    /**
+     * Finds the whole-area part of each single region ahead of time (at most {@code maxRegions}), so that a warning
+     * naming a region by geocode gets its cells by lookup. Call once from a background thread after loading; returns
+     * how many regions were added.
+     */
+    public int precomputeRegions(int maxRegions) {
+        RegionSet regions = geography.regions();
+        int added = 0;
+        for (int i = 0; i < regions.size() && i < maxRegions; i++) {
+            Region r = regions.get(i);
+            List<String> key = List.of(r.code());
+            if (!wholeAreas.contains(key)) {
+                wholeAreas.put(key, part(new TargetShapes(List.of(r.geometry()), List.of(r), List.of())));
+                added++;
+            }
+        }
+        return added;
+    }
+
+    /** Whole-area parts known now (single regions and combinations). */
+    public int precomputedParts() {
+        return wholeAreas.size();
+    }
+
+    private Resolution wholeArea(List<Area> areas, TargetShapes shapes, long recipients, Map<String, Long> byCarrier,
+                                 long population) {
+        List<String> key = geocodesOnly(areas) ? regionKey(shapes) : null;
+        WholeAreaCache.Part part = key == null ? null : wholeAreas.get(key);
+        if (part == null) {
+            part = part(shapes);
+            if (key != null) {
+                wholeAreas.put(key, part);
+            }
+        }
+        return resolution(part, shapes, recipients, byCarrier, population);
+    }
+
+    private static Resolution resolution(WholeAreaCache.Part p, TargetShapes shapes, long recipients,
+                                         Map<String, Long> byCarrier, long population) {
+        return new Resolution(recipients, byCarrier, p.cellsByCarrier(), p.transmitters(), p.stations(),
+                p.regionCodes(), p.sameCodes(), population, shapes.reasons());
+    }
+
+    /** No polygon or circle: what the areas stand for is their named regions alone. */
+    private static boolean geocodesOnly(List<Area> areas) {
+        if (areas == null || areas.isEmpty()) {
+            return false;
+        }
+        for (Area a : areas) {
+            if (!a.polygons().isEmpty() || !a.circles().isEmpty()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The named regions' codes when the shapes are exactly those regions, else null (not cacheable). */
+    private static List<String> regionKey(TargetShapes shapes) {
+        List<Region> named = shapes.namedRegions();
+        if (named.isEmpty() || named.size() != shapes.geometries().size()) {
+            return null;
+        }
+        List<String> key = new ArrayList<>(named.size());
+        for (int i = 0; i < named.size(); i++) {
+            if (shapes.geometries().get(i) != named.get(i).geometry()) {
+                return null;
+            }
+            key.add(named.get(i).code());
+        }
+        return key;
+    }
+
+    /** Cells, transmitters, stations, region and SAME codes of the shapes (the geometry work). */
+    private WholeAreaCache.Part part(TargetShapes shapes) {
         List<Geometry> geoms = shapes.geometries();
         List<String> regionCodes = regionsTouched(shapes);
         List<String> sameCodes = new ArrayList<>();
@@ -121,8 +212,7 @@ public final class DirectoryAreaResolver implements AreaResolver {
             Transmitter t = sites.transmitters().get(i);
             (t.kind() == Transmitter.Kind.RADIO ? radio : tv).add(t.id());
         }
-        return new Resolution(recipients, byCarrier, sites.cellIdsByCarrier(cells), radio, tv,
-                regionCodes, sameCodes, population, shapes.reasons());
+        return new WholeAreaCache.Part(sites.cellIdsByCarrier(cells), radio, tv, regionCodes, sameCodes);
     }
 
     private List<String> regionsTouched(TargetShapes shapes) {

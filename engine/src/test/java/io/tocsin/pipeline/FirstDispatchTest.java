@@ -73,6 +73,73 @@ class FirstDispatchTest {
         }
     }
 
+    /**
+     * A district whose cells were found ahead of time: {@link #precomputedAreas} answers at once, while every
+     * resolution that would need real work (the recipient stream, the whole-area walk) waits for the gate.
+     */
+    static final class KnownDistrictResolver implements AreaResolver {
+        final FakeResolver delegate;
+        final CountDownLatch gate = new CountDownLatch(1);
+        final Resolution known;
+
+        KnownDistrictResolver(FakeResolver delegate) {
+            this.delegate = delegate;
+            this.known = delegate.resolve(List.of(), Audience.PUBLIC, batch -> { });
+        }
+
+        @Override
+        public Resolution resolve(List<Area> areas, Audience audience, RecipientSink sink) {
+            awaitGate();
+            return delegate.resolve(areas, audience, sink);
+        }
+
+        @Override
+        public Resolution resolveAreas(List<Area> areas, Audience audience) {
+            awaitGate();
+            return known;
+        }
+
+        @Override
+        public Resolution precomputedAreas(List<Area> areas, Audience audience) {
+            return known;
+        }
+
+        private void awaitGate() {
+            try {
+                if (!gate.await(30, TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("gate never opened");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    @Test
+    void aDistrictsCellBroadcastIsOfferedBeforeTheFirstRecipientBatchIsPlanned() {
+        KnownDistrictResolver resolver = new KnownDistrictResolver(new FakeResolver(13800000000L, 5000,
+                List.of("cmcc"), List.of("zh-CN"), Map.of("cmcc", List.of("c1", "c2")), List.of(), List.of(), 1000));
+        f = new EngineFixture(dir, resolver, clock)
+                .connector("sms-cmcc", ChannelKind.SMS, "cmcc")
+                .connector("cbc-cmcc", ChannelKind.CELL_BROADCAST, "cmcc");
+        f.start();
+        String id = f.submit(submission(alert("A1", "Extreme", "Immediate", EXPIRES))).alertId();
+
+        // No recipient is known yet (the stream waits for the gate), and the whole-area walk was never needed.
+        await().atMost(Duration.ofSeconds(20)).until(() -> f.get("cbc-cmcc").offerCount() == 1);
+        assertThat(f.get("cbc-cmcc").offered()).singleElement()
+                .satisfies(d -> assertThat(d.target().cells()).containsExactly("c1", "c2"));
+        assertThat(f.get("sms-cmcc").offerCount()).isZero();
+        assertThat(f.engine().metrics().queued()).isZero();
+        assertThat(resolver.gate.getCount()).isEqualTo(1);
+
+        resolver.gate.countDown();
+        await().atMost(Duration.ofSeconds(20)).until(() -> f.view(id).state() == AlertState.DONE);
+        assertThat(f.get("sms-cmcc").offerCount()).isEqualTo(5000);
+        assertThat(f.get("cbc-cmcc").offerCount()).isEqualTo(1);
+    }
+
     @Test
     void smsAreOfferedBeforeTheResolutionOfTheAlertsAreasHasFinished() {
         GatedResolver resolver = new GatedResolver(new FakeResolver(13800000000L, 5000, List.of("cmcc"),
