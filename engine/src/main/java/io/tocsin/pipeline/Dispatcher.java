@@ -127,6 +127,7 @@ final class Dispatcher {
                 }
                 done++;
             }
+            trace.offeredRun(b.meta.alertId(), q.connector.kind());
             q.bucket.take(done);
             if (refused != null) {
                 recorder.record(new DispatchRange(at, b.nextId() + done, n - done, DispatchState.PLANNED));

@@ -43,6 +43,8 @@ public final class FirstDispatchTrace {
         volatile long firstRecipientsResolvedNanos;
         long areasPlannedNanos;
         long firstRecipientsPlannedNanos;
+        /** When the last run of offers to connectors of each whole-area kind ended. */
+        final Map<ChannelKind, Long> offersDone = new EnumMap<>(ChannelKind.class);
         final Map<ChannelKind, Long> firstOffer = new EnumMap<>(ChannelKind.class);
         boolean expectSms;
         boolean expectCbs;
@@ -106,6 +108,21 @@ public final class FirstDispatchTrace {
         }
     }
 
+    /**
+     * The dispatcher finished offering a run of the alert's dispatches to a connector of this kind: the last such
+     * stamp of the alert's whole-area channels (cell broadcast, radio, TV, webhooks) says how long their offers held
+     * the pipeline thread (pipeline thread).
+     */
+    public void offeredRun(String alertId, ChannelKind kind) {
+        if (open.isEmpty() || kind == ChannelKind.SMS) {
+            return;
+        }
+        Stamps s = open.get(alertId);
+        if (s != null) {
+            s.offersDone.put(kind, System.nanoTime());
+        }
+    }
+
     /** The dispatcher offered a dispatch of the alert to a connector of this kind (pipeline thread). */
     public void offered(String alertId, ChannelKind kind) {
         if (open.isEmpty()) {
@@ -133,10 +150,20 @@ public final class FirstDispatchTrace {
         double arrival = s.received == null ? Double.NaN : Duration.between(s.received, s.start).toNanos() / 1e6;
         LOG.info(String.format(Locale.ROOT, "first dispatch %s: planning started %.2f ms after arrival; then "
                         + "areas resolved +%s, planned +%s; first recipients resolved +%s, planned +%s; first offer SMS "
-                        + "+%s, CBS +%s (ms)%s", s.alertId, arrival, ms(s, s.areasResolvedNanos),
-                ms(s, s.areasPlannedNanos), ms(s, s.firstRecipientsResolvedNanos), ms(s, s.firstRecipientsPlannedNanos),
-                ms(s, s.firstOffer.getOrDefault(ChannelKind.SMS, 0L)),
-                ms(s, s.firstOffer.getOrDefault(ChannelKind.CELL_BROADCAST, 0L)), note.isEmpty() ? "" : "; " + note));
+                        + "+%s, CBS +%s; offers done%s (ms)%s", s.alertId, arrival,
+                ms(s, s.areasResolvedNanos), ms(s, s.areasPlannedNanos), ms(s, s.firstRecipientsResolvedNanos),
+                ms(s, s.firstRecipientsPlannedNanos), ms(s, s.firstOffer.getOrDefault(ChannelKind.SMS, 0L)),
+                ms(s, s.firstOffer.getOrDefault(ChannelKind.CELL_BROADCAST, 0L)), offersDone(s),
+                note.isEmpty() ? "" : "; " + note));
+    }
+
+    private static String offersDone(Stamps s) {
+        if (s.offersDone.isEmpty()) {
+            return " -";
+        }
+        StringBuilder sb = new StringBuilder();
+        s.offersDone.forEach((kind, nanos) -> sb.append(' ').append(kind).append(" +").append(ms(s, nanos)));
+        return sb.toString();
     }
 
     private static String ms(Stamps s, long nanos) {

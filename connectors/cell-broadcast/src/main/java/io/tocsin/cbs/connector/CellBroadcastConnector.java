@@ -21,6 +21,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -38,8 +40,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * none took it); PLANNED after transient failures on every endpoint (offer again), UNKNOWN when a request
  * went unanswered and retries ran out. A Cancel ends DELIVERED (units = messages deleted) or PLANNED.
  *
- * <p>Thread-safety: {@link #offer} is called by one engine thread and never blocks; I/O runs on the
- * HTTP client's threads, one timer thread (retry back-offs, receipt hand-over) and one probe thread;
+ * <p>Thread-safety: {@link #offer} is called by one engine thread, never blocks and only encodes: requests are
+ * built and sent from one sender thread, I/O runs on the HTTP client's threads, one timer thread (retry
+ * back-offs, receipt hand-over) and one probe thread;
  * everything else may be called from any thread.
  */
 public final class CellBroadcastConnector implements Connector {
@@ -54,6 +57,12 @@ public final class CellBroadcastConnector implements Connector {
     private final ActiveBroadcasts active = new ActiveBroadcasts();
     private final ReceiptOutbox outbox;
     private final ScheduledExecutorService scheduler;
+    /**
+     * Where requests are built and handed to the HTTP client: off the engine's thread, whose offer then costs the
+     * CBS encoding only (the JDK client's send path took 1–4 ms of it per message on a cold JVM, and a cell broadcast
+     * path is always cold: a few messages a day). One thread, so a cancel's DELETE follows its POST.
+     */
+    private final ExecutorService sender;
     /** Health probes block on TCP connects: their own thread, so retries and receipts never wait on them. */
     private final ScheduledExecutorService prober;
     private final AtomicInteger inFlight = new AtomicInteger();
@@ -75,6 +84,7 @@ public final class CellBroadcastConnector implements Connector {
         this.outbox = new ReceiptOutbox(context.receipts());
         this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "cbs-" + name + "-timer"));
         this.prober = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "cbs-" + name + "-probe"));
+        this.sender = Executors.newSingleThreadExecutor(r -> daemon(r, "cbs-" + name + "-send"));
         this.protocol = protocol != null ? protocol : new EcbeProtocol(settings.connectTimeout(),
                 settings.requestTimeout(), Executors.newFixedThreadPool(2, r -> daemon(r, "cbs-" + name + "-io")));
         this.requests = new CbcRequests(this.protocol, pool, settings, scheduler);
@@ -149,10 +159,16 @@ public final class CellBroadcastConnector implements Connector {
         boolean retryOfOurs = mine != null && mine.messageCode() == code && mine.updateNumber() == update;
         active.put(d.alertId(), new ActiveBroadcasts.Entry(code, update, ids, false));
         inFlight.incrementAndGet();
-        send(d, plan.broadcasts(), previous, retryOfOurs).whenComplete((r, e) -> {
+        try {
+            sender.execute(() -> send(d, plan.broadcasts(), previous, retryOfOurs).whenComplete((r, e) -> {
+                admitted.release(n);
+                inFlight.decrementAndGet();
+            }));
+        } catch (RejectedExecutionException closing) {
             admitted.release(n);
             inFlight.decrementAndGet();
-        });
+            return SendResult.CLOSED;
+        }
         return SendResult.ACCEPTED;
     }
 
@@ -244,6 +260,17 @@ public final class CellBroadcastConnector implements Connector {
         }
         int code = e != null ? e.messageCode() : -1;
         inFlight.incrementAndGet();
+        try {
+            sender.execute(() -> delete(d, ids, code));
+        } catch (RejectedExecutionException closing) {
+            inFlight.decrementAndGet();
+            return SendResult.CLOSED;
+        }
+        return SendResult.ACCEPTED;
+    }
+
+    /** The DELETEs of a cancel (sender thread). */
+    private void delete(Dispatch d, List<Integer> ids, int code) {
         List<CompletableFuture<CbcRequests.Result>> calls = new ArrayList<>();
         for (int id : ids) {
             calls.add(requests.delete(id));
@@ -267,7 +294,6 @@ public final class CellBroadcastConnector implements Connector {
                 receipt(d, DispatchState.PLANNED, failure, ref, 0, List.of());
             }
         });
-        return SendResult.ACCEPTED;
     }
 
     /** The message ids a cancel's own info blocks point at (when this connector does not remember the alert). */
@@ -347,6 +373,7 @@ public final class CellBroadcastConnector implements Connector {
         closed = true;
         scheduler.shutdownNow();
         prober.shutdownNow();
+        sender.shutdownNow();
         protocol.close();
     }
 }
