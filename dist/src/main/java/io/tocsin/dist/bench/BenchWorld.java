@@ -141,6 +141,11 @@ final class BenchWorld implements AutoCloseable {
         return smscs().values().stream().mapToLong(s -> s.inbox().messages()).sum();
     }
 
+    /** submit_sm the SMSCs answered 0x58 (throttled) because a carrier's or bind's rate was exceeded. */
+    long smsThrottled() {
+        return smscs().values().stream().mapToLong(s -> s.stats().throttled()).sum();
+    }
+
     long smsSegments() {
         return smscs().values().stream().mapToLong(s -> s.inbox().segments()).sum();
     }

@@ -15,7 +15,10 @@ import java.util.Locale;
  * dispatches, each recipient at most once, and the engine's memory and restart on the large journal.
  */
 final class CityTyphoonCapped {
+    /** How often the engine is asked for the alert's planned count. */
     private static final long POLL_NANOS = 250_000_000L;
+    /** How often the simulators' message counts are read (per-second arrivals to ± this). */
+    private static final long COUNT_NANOS = 20_000_000L;
 
     private CityTyphoonCapped() {
     }
@@ -75,33 +78,47 @@ final class CityTyphoonCapped {
     }
 
     /** One capped fan-out: planned count and SMSC messages sampled every 250 ms for the phase. */
-    private record Phase(double plannedMs, long planned, double rate, double seconds, long messages) {
+    private record Phase(double plannedMs, long planned, double rate, double seconds, long messages,
+                         List<Long> perSecond, long throttled) {
 
         static Phase follow(Driver d, Driver.Pushed p, int seconds) throws InterruptedException {
             long start = p.ack().answeredNanos();
             long end = start + seconds * 1_000_000_000L;
             long messages0 = d.world.smsMessages();
+            long throttled0 = d.world.smsThrottled();
             long planned = 0;
             double plannedMs = Double.NaN;
             long rateFrom = 0;
             long rateFromCount = 0;
+            List<Long> perSecond = new java.util.ArrayList<>();
+            long lastSecondCount = messages0;
+            long lastAsked = 0;
             while (System.nanoTime() < end) {
                 long now = System.nanoTime();
-                long n = ChannelCount.of(d.world.api().alert(p.id()), Driver.SMS).planned();
-                if (n > planned) {
-                    planned = n;
-                    plannedMs = (now - start) / 1e6;
+                if (now - start >= (perSecond.size() + 1) * 1_000_000_000L) {
+                    long count = d.world.smsMessages();
+                    perSecond.add(count - lastSecondCount); // arrivals in the second just ended (± one poll)
+                    lastSecondCount = count;
+                }
+                if (now - lastAsked >= POLL_NANOS) {
+                    lastAsked = now;
+                    long n = ChannelCount.of(d.world.api().alert(p.id()), Driver.SMS).planned();
+                    if (n > planned) {
+                        planned = n;
+                        plannedMs = (now - start) / 1e6;
+                    }
                 }
                 if (rateFrom == 0 && now - start >= 5_000_000_000L) {
                     rateFrom = now;
                     rateFromCount = d.world.smsMessages();
                 }
-                java.util.concurrent.locks.LockSupport.parkNanos(POLL_NANOS); // sampling the engine and simulators
+                java.util.concurrent.locks.LockSupport.parkNanos(COUNT_NANOS); // sampling the simulators' counts
             }
             long now = System.nanoTime();
             double rate = rateFrom == 0 ? Double.NaN
                     : (d.world.smsMessages() - rateFromCount) / ((now - rateFrom) / 1e9);
-            return new Phase(plannedMs, planned, rate, (now - start) / 1e9, d.world.smsMessages() - messages0);
+            return new Phase(plannedMs, planned, rate, (now - start) / 1e9, d.world.smsMessages() - messages0,
+                    perSecond, d.world.smsThrottled() - throttled0);
         }
 
         void rows(ResultTable t, String label, Driver d, long subscribers) {
@@ -112,6 +129,21 @@ final class CityTyphoonCapped {
                     "%,.0f messages/s (%,d in %.0f s)", rate, messages, seconds), String.format(Locale.ROOT,
                     "sum of caps %,.0f/s; target >= 95%%", caps), String.format(Locale.ROOT, "%.1f%% of caps, %s",
                     rate / caps * 100, ResultTable.met(rate / caps >= 0.95)));
+            if (perSecond.size() > 5) {
+                List<Long> after5 = perSecond.subList(5, perSecond.size()).stream().sorted().toList();
+                int first95 = -1;
+                for (int i = 0; i < perSecond.size() && first95 < 0; i++) {
+                    if (perSecond.get(i) >= 0.95 * caps) {
+                        first95 = i + 1;
+                    }
+                }
+                t.row(label + ": SMSC arrivals per second after 5 s (min / median / max; counted every "
+                                + COUNT_NANOS / 1_000_000 + " ms)", after5.get(0) + " / " + after5.get(after5.size() / 2)
+                                + " / " + after5.get(after5.size() - 1), first95 < 0 ? "never a second at 95% of caps"
+                                : "first second at >= 95% of caps: second " + first95, "");
+                t.row(label + ": submit_sm the SMSCs throttled (0x58) during the phase", ResultTable.num(throttled),
+                        "0 when the engine paces itself exactly to the caps", "");
+            }
         }
     }
 }
