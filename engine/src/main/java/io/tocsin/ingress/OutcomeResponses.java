@@ -24,6 +24,9 @@ final class OutcomeResponses {
     ApiResponse of(IntakeOutcome outcome, int acceptedStatus, List<Reason> warnings) {
         return switch (outcome.kind()) {
             case ACCEPTED -> {
+                if (warnings.isEmpty() && plain(outcome.alertId()) && plain(outcome.state())) {
+                    yield accepted(acceptedStatus, outcome); // the common answer, written on the pipeline thread
+                }
                 Map<String, Object> body = idState(outcome);
                 if (!warnings.isEmpty()) {
                     body.put("warnings", reasons(warnings));
@@ -68,6 +71,27 @@ final class OutcomeResponses {
             m.put("message", r.message());
             return m;
         }).toList();
+    }
+
+    /** {@code {"id":…,"state":…}} by hand: the same bytes Jackson writes for these two plain strings. */
+    static ApiResponse accepted(int status, IntakeOutcome outcome) {
+        String body = "{\"id\":\"" + outcome.alertId() + "\",\"state\":\"" + outcome.state() + "\"}";
+        return new ApiResponse(status, ApiResponse.JSON, body.getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                Map.of(), false);
+    }
+
+    /** Non-empty, and only characters JSON needs no escape for and ASCII encodes as themselves. */
+    static boolean plain(String s) {
+        if (s == null || s.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c > 0x7e || c == '"' || c == '\\') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Map<String, Object> idState(IntakeOutcome outcome) {
