@@ -92,6 +92,32 @@ public final class ChronicleJournal implements Journal {
         }
     }
 
+    /** Seeks to each position (consecutive ones are read in sequence without a seek). */
+    @Override
+    public long read(long[] positions, RecordHandler handler) {
+        long n = 0;
+        try (ExcerptTailer tailer = queue.createTailer()) {
+            RecordReader reader = new RecordReader();
+            for (long pos : positions) {
+                // after reading index k of a cycle the tailer stands at k + 1
+                if ((n == 0 || tailer.lastReadIndex() + 1 != pos) && !tailer.moveToIndex(pos)) {
+                    throw new IllegalStateException("the journal has no record at " + Long.toHexString(pos));
+                }
+                if (!tailer.readBytes(reader)) {
+                    throw new IllegalStateException("the journal's record at " + Long.toHexString(pos)
+                            + " cannot be read");
+                }
+                if (tailer.lastReadIndex() != pos) {
+                    throw new IllegalStateException("the journal read " + Long.toHexString(tailer.lastReadIndex())
+                            + " for " + Long.toHexString(pos));
+                }
+                handler.onRecord(pos, reader.record);
+                n++;
+            }
+        }
+        return n;
+    }
+
     @Override
     public void flush() {
         // With fsync each append is msync'ed by the queue itself (SyncMode.SYNC); otherwise the mapped file is

@@ -26,6 +26,24 @@ public interface Journal extends AutoCloseable {
         return null;
     }
 
+    /**
+     * Reads only the records at {@code positions} (ascending positions that {@link #replay} reported), in that
+     * order; returns how many were read. A restart's second look at the few records its full pass found it needs.
+     * This default makes one full pass and keeps the wanted ones; journals that can seek override it.
+     */
+    default long read(long[] positions, RecordHandler handler) {
+        long[] n = {0};
+        if (positions.length > 0) {
+            replay((pos, r) -> {
+                if (java.util.Arrays.binarySearch(positions, pos) >= 0) {
+                    handler.onRecord(pos, r);
+                    n[0]++;
+                }
+            });
+        }
+        return n[0];
+    }
+
     /** Forces appended records to the storage device (a no-op when {@code fsync} handles it per append). */
     void flush();
 

@@ -35,6 +35,17 @@ public final class MemoryJournal implements Journal {
         return position < 0 || position >= records.size() ? null : records.get((int) position);
     }
 
+    public long read(long[] positions, RecordHandler handler) {
+        List<JournalRecord> copy;
+        synchronized (this) {
+            copy = new ArrayList<>(records);
+        }
+        for (long pos : positions) {
+            handler.onRecord(pos, copy.get((int) pos));
+        }
+        return positions.length;
+    }
+
     @Override
     public void flush() {
     }

@@ -11,34 +11,49 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Start-up: replays the journal into the ledger, then replays it again to put back in the queues every
- * dispatch that is still PLANNED, and — if its alert is still live — every dispatch that was SUBMITTED but not
- * answered when the engine stopped (a possible duplicate, at most the in-flight window). Dispatches the peer
+ * Start-up: replays the journal into the ledger (noting where each planned batch is), then reads again only the
+ * batches not finished, to put back in the queues every dispatch that is still PLANNED, and — if its alert is
+ * still live — every dispatch that was SUBMITTED but not answered when the engine stopped (a possible duplicate, at most the in-flight window). Dispatches the peer
  * acknowledged (ACCEPTED and later) are never sent again. Planning of unfinished alerts resumes. Dispatches
  * still ACCEPTED (no final outcome yet) are gathered for their connectors, which correlate late receipts.
  *
  * <p>Runs on the starting thread before the pipeline thread exists.
  */
 final class Recovery {
+    /**
+     * Most planned targets held in memory during the replay (about 100 bytes each); batches beyond it are read
+     * again. Package-private and mutable for tests only.
+     */
+    static long keptTargetsBudget = 4_000_000;
+    /** Targets replayed between two looks for held batches that finished. Mutable for tests only. */
+    static long pruneEvery = PlannedBatches.PRUNE_EVERY;
+
     private Recovery() {
     }
 
     /** Also gathers into {@code awaiting} the dispatches still ACCEPTED, for their connectors' receipts. */
     static RecoveryReport run(Pipeline p, Clock clock, AwaitingReceipts awaiting) {
         long t0 = System.currentTimeMillis();
-        long records = p.journal.replay((pos, r) -> p.ledger.apply(r, pos));
-        p.ledger.drainCorrectionsTimed(); // audited when they happened, not again at every start
-        List<DispatchesPlanned> open = new ArrayList<>();
-        p.journal.replay((pos, r) -> {
+        // One full pass: the ledger, the planned batches, and which outcome accepted each dispatch still ACCEPTED.
+        PlannedBatches batches = new PlannedBatches(p.ledger, keptTargetsBudget, pruneEvery);
+        long records = p.journal.replay((pos, r) -> {
+            p.ledger.apply(r, pos);
             if (r instanceof DispatchesPlanned d) {
-                if (hasOpen(p, d)) {
-                    open.add(d);
-                }
-                awaiting.onPlanned(d);
+                batches.add(pos, d);
             } else if (r instanceof DispatchOutcome o) {
                 awaiting.onOutcome(o);
             }
         });
+        p.ledger.drainCorrectionsTimed(); // audited when they happened, not again at every start
+        // Then the batches not finished: held since the pass, or read again beyond the memory budget.
+        List<DispatchesPlanned> open = new ArrayList<>();
+        for (DispatchesPlanned d : batches.unfinished(p.journal)) {
+            if (hasOpen(p, d)) {
+                open.add(d);
+            }
+            awaiting.onPlanned(d);
+        }
+        awaiting.finish();
         long requeued = 0;
         long duplicates = 0;
         long unknown = 0;

@@ -67,6 +67,41 @@ class ChronicleJournalTest {
     }
 
     @Test
+    void readsOnlyTheRecordsAtTheGivenPositionsWithOrWithoutSeeking() {
+        try (ChronicleJournal j = ChronicleJournal.open(dir, JournalConfig.defaults())) {
+            List<Long> positions = new ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+                positions.add(j.append(new DispatchRange(i, i, 1, DispatchState.SUBMITTED)));
+            }
+            // gaps (seeks), a consecutive run (read on), the first and the last record
+            long[] wanted = {positions.get(0), positions.get(7), positions.get(8), positions.get(9),
+                    positions.get(30), positions.get(49)};
+            List<Long> ats = new ArrayList<>();
+            List<Long> at = new ArrayList<>();
+            assertThat(j.read(wanted, (pos, r) -> {
+                ats.add(r.at());
+                at.add(pos);
+            })).isEqualTo(6);
+            assertThat(ats).containsExactly(0L, 7L, 8L, 9L, 30L, 49L);
+            assertThat(at).containsExactly(wanted[0], wanted[1], wanted[2], wanted[3], wanted[4], wanted[5]);
+
+            // the interface's default (one full pass, keeping the wanted ones) reads the same
+            Journal plain = new Journal() {
+                public long append(JournalRecord record) { throw new UnsupportedOperationException(); }
+                public long replay(RecordHandler handler) { return j.replay(handler); }
+                public void flush() { }
+                public long lastPosition() { return j.lastPosition(); }
+                public long appended() { return 0; }
+                public void close() { }
+            };
+            List<Long> viaDefault = new ArrayList<>();
+            assertThat(plain.read(wanted, (pos, r) -> viaDefault.add(r.at()))).isEqualTo(6);
+            assertThat(viaDefault).isEqualTo(ats);
+            assertThat(j.read(new long[0], (pos, r) -> viaDefault.add(-1L))).isZero();
+        }
+    }
+
+    @Test
     void appendsAfterReopenFollowEarlierRecords() {
         try (ChronicleJournal j = ChronicleJournal.open(dir, JournalConfig.defaults())) {
             j.append(new DispatchRange(1, 1, 1, DispatchState.SUBMITTED));

@@ -39,6 +39,7 @@ public final class RecordingConnector implements Connector {
     private final AtomicInteger offers = new AtomicInteger();
     private volatile int window = Integer.MAX_VALUE;
     private volatile Answer answer = Answer.DELIVER;
+    private volatile List<io.tocsin.connector.AwaitingReceipt> awaiting = List.of();
     private volatile Predicate<Dispatch> rejectIf = d -> false;
     private volatile boolean connected = true;
     private volatile Consumer<Dispatch> listener = d -> { };
@@ -122,6 +123,14 @@ public final class RecordingConnector implements Connector {
     }
 
     public List<Dispatch> offered() { return new ArrayList<>(offered); }
+
+    /** What the engine handed back at start as still awaiting an outcome (empty if nothing). */
+    public List<io.tocsin.connector.AwaitingReceipt> awaiting() { return awaiting; }
+
+    @Override
+    public void resumeAwaiting(List<io.tocsin.connector.AwaitingReceipt> accepted) {
+        awaiting = List.copyOf(accepted);
+    }
 
     public int offerCount() { return offers.get(); }
 
