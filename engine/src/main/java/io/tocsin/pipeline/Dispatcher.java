@@ -16,7 +16,8 @@ import java.util.Map;
  * and in-flight limits. The ids about to be offered are journaled SUBMITTED first, so after a crash the engine
  * knows which may have reached the peer (re-sent, counted as possible duplicates) and which never left.
  * BACK_PRESSURED and NOT_CONNECTED put the rest back (PLANNED) with a back-off; REJECTED fails the dispatch. Order
- * of a pass: withdrawals and corrections on every connector, then whole-area channels, then bulk SMS.
+ * of a pass: withdrawals and corrections on every connector, then cell broadcast, then SMS, then the other
+ * whole-area channels (radio, TV, webhooks).
  * Pipeline thread only.
  */
 final class Dispatcher {
@@ -48,15 +49,24 @@ final class Dispatcher {
                 work += drain(q, nowNanos, now, true);
             }
         }
-        // Then whole-area channels (cell broadcast, radio, TV, webhooks: a handful of dispatches per alert, each
-        // reaching a whole area at once), so they never wait behind a step of bulk SMS offers.
+        // Then cell broadcast (a handful of dispatches per alert, each reaching everybody in the area in seconds), so
+        // it never waits behind a step of bulk SMS offers; then SMS, so an alert's first SMS does not wait behind the
+        // offers of its radio, TV and webhook dispatches (which air or post over seconds; one step of SMS offers is
+        // a few milliseconds).
         for (ConnectorQueue q : queues) {
-            if (q.connector.kind() != ChannelKind.SMS && !q.closed && nowNanos >= q.retryAtNanos) {
+            if (q.connector.kind() == ChannelKind.CELL_BROADCAST && !q.closed && nowNanos >= q.retryAtNanos) {
                 work += drain(q, nowNanos, now, false);
             }
         }
         for (ConnectorQueue q : queues) {
             if (q.connector.kind() == ChannelKind.SMS && !q.closed && nowNanos >= q.retryAtNanos) {
+                work += drain(q, nowNanos, now, false);
+            }
+        }
+        for (ConnectorQueue q : queues) {
+            ChannelKind kind = q.connector.kind();
+            if (kind != ChannelKind.SMS && kind != ChannelKind.CELL_BROADCAST && !q.closed
+                    && nowNanos >= q.retryAtNanos) {
                 work += drain(q, nowNanos, now, false);
             }
         }

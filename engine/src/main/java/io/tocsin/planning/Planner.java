@@ -120,10 +120,9 @@ public final class Planner implements AutoCloseable {
         if (jobs.isEmpty()) {
             return 0;
         }
+        // Whole-area results first; then on to the recipients, whose loop returns after an alert's first batch, so
+        // that one dispatcher pass offers a new alert's cell broadcast and its first SMS together.
         int work = planReadyAreas(nowMillis, out);
-        if (work > 0) {
-            return work; // let the dispatcher offer the cell broadcasts now
-        }
         for (PlanningJob job : ordered.values()) {
             if (job.noSms && job.areasDone && !job.recipientsDone) {
                 noSms(job, nowMillis, out);

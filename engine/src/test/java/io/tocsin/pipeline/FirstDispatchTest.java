@@ -141,6 +141,34 @@ class FirstDispatchTest {
     }
 
     @Test
+    void inOnePassTheCellBroadcastGoesFirstThenTheSmsThenRadio() {
+        FakeResolver district = new FakeResolver(13800000000L, 100, List.of("cmcc"), List.of("zh-CN"),
+                Map.of("cmcc", List.of("c1")), List.of("FM-1"), List.of(), 1000);
+        f = new EngineFixture(dir, district, clock)
+                .connector("radio", ChannelKind.RADIO, null) // configured first: the router's first queue
+                .connector("sms-cmcc", ChannelKind.SMS, "cmcc")
+                .connector("cbc-cmcc", ChannelKind.CELL_BROADCAST, "cmcc")
+                .create();
+        List<ChannelKind> order = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        for (String c : List.of("radio", "sms-cmcc", "cbc-cmcc")) {
+            f.get(c).connected(false).onOffer(d -> order.add(d.target().kind()));
+        }
+        f.start();
+        String id = f.submit(submission(alert("A1", "Extreme", "Immediate", EXPIRES))).alertId();
+        await().atMost(Duration.ofSeconds(20)).until(() -> f.engine().metrics().queued() == 102);
+
+        for (String c : List.of("radio", "sms-cmcc", "cbc-cmcc")) {
+            f.get(c).connected(true);
+        }
+        clock.advance(Duration.ofSeconds(2)); // all past their NOT_CONNECTED back-off in the same pass
+        await().atMost(Duration.ofSeconds(20)).until(() -> f.view(id).state() == AlertState.DONE);
+        assertThat(order).hasSize(102);
+        assertThat(order.get(0)).isEqualTo(ChannelKind.CELL_BROADCAST);
+        assertThat(order.subList(1, 101)).containsOnly(ChannelKind.SMS);
+        assertThat(order.get(101)).isEqualTo(ChannelKind.RADIO);
+    }
+
+    @Test
     void smsAreOfferedBeforeTheResolutionOfTheAlertsAreasHasFinished() {
         GatedResolver resolver = new GatedResolver(new FakeResolver(13800000000L, 5000, List.of("cmcc"),
                 List.of("zh-CN"), Map.of("cmcc", List.of("c1")), List.of(), List.of(), 1000));
