@@ -43,6 +43,7 @@ public final class EventHub implements AutoCloseable {
     private final Map<String, ConsoleAlert> current = new HashMap<>();
     /** Changed ids noted while nobody watches; past this many, forget them and rescan every alert on demand. */
     static final int MAX_NOTED = 1 << 16;
+    private final int maxNoted;
     private final java.util.Set<String> dirty = new java.util.LinkedHashSet<>();
     private boolean rescan;
     private ScheduledExecutorService thread;
@@ -50,6 +51,11 @@ public final class EventHub implements AutoCloseable {
     private long cursor;
 
     public EventHub(LedgerView ledger, Metrics metrics, Duration pollEvery, Duration heartbeatEvery) {
+        this(ledger, metrics, pollEvery, heartbeatEvery, MAX_NOTED);
+    }
+
+    EventHub(LedgerView ledger, Metrics metrics, Duration pollEvery, Duration heartbeatEvery, int maxNoted) {
+        this.maxNoted = maxNoted;
         this.ledger = ledger;
         this.pollEvery = pollEvery;
         this.heartbeatEvery = heartbeatEvery;
@@ -88,6 +94,11 @@ public final class EventHub implements AutoCloseable {
         subscribers.remove(subscriber);
     }
 
+    /** Alert ids noted as changed and not yet turned into console alerts (tests). */
+    synchronized int noted() {
+        return dirty.size();
+    }
+
     public int clients() {
         return subscribers.size();
     }
@@ -110,7 +121,7 @@ public final class EventHub implements AutoCloseable {
         for (AlertView view : changedViews()) {
             dirty.add(view.id());
         }
-        if (dirty.size() > MAX_NOTED && subscribers.isEmpty()) {
+        if (dirty.size() > maxNoted && subscribers.isEmpty()) {
             dirty.clear(); // an unwatched console keeps no per-alert memory: the next reader rescans
             rescan = true;
         }

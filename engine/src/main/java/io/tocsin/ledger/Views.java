@@ -43,6 +43,6 @@ final class Views {
                 r[AlertEntry.REGION_DELIVERED], r[AlertEntry.REGION_FAILED])));
         // null once the model was dropped: PublishedLedger reloads it for the reader that asks
         return new DeliveryView(e.id, e.alertIfHeld(), e.replaces, e.supersededBy, e.cancelledBy, Map.copyOf(channels),
-                java.util.Collections.unmodifiableMap(regions), e.corrected);
+                regions.isEmpty() ? Map.of() : java.util.Collections.unmodifiableMap(regions), e.corrected);
     }
 }

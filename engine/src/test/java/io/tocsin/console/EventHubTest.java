@@ -106,4 +106,29 @@ class EventHubTest {
         assertThat(hub.clients()).isZero();
         assertThat(metrics.scrape()).contains("tocsin_console_sse_dropped_total{application=\"tocsin\"} 0.0");
     }
+
+    @Test
+    void anUnwatchedConsoleForgetsNotedChangesPastItsBoundAndAJoinerStillGetsEveryAlert() {
+        MutableLedger logged = new MutableLedger().keepingAChangeLog();
+        EventHub small = new EventHub(logged, new Metrics(), Duration.ofMillis(50), Duration.ofSeconds(15), 100);
+        for (int i = 0; i < 250; i++) {
+            logged.put(Fixtures.view("m" + i, "Actual", AlertState.DONE, 100, 100, null),
+                    Fixtures.submission("m" + i, "Actual", "Public"));
+            if (i % 20 == 0) {
+                small.poll();
+            }
+        }
+        small.poll();
+        assertThat(small.noted()).isLessThanOrEqualTo(100);
+
+        RecordingSubscriber client = new RecordingSubscriber(100);
+        small.subscribe(client);
+        small.poll();
+        String snapshot = client.drain().get(0);
+        for (int i = 0; i < 250; i++) {
+            assertThat(snapshot).contains("\"id\":\"m" + i + "\"");
+        }
+        assertThat(snapshot).contains("\"colour\":\"red\"");
+        assertThat(small.alerts()).hasSize(250);
+    }
 }
