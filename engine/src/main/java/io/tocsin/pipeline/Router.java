@@ -15,11 +15,14 @@ import java.util.Map;
  */
 final class Router implements Routes {
     private final Map<String, ConnectorQueue> byName = new LinkedHashMap<>();
+    /** Each carrier's SMS queue (null value: none), found once: asked per recipient when batches are queued. */
+    private final Map<String, ConnectorQueue> smsByCarrier = new java.util.HashMap<>();
 
     void add(ConnectorQueue q) {
         if (byName.putIfAbsent(q.name(), q) != null) {
             throw new IllegalArgumentException("two connectors named " + q.name());
         }
+        smsByCarrier.clear();
     }
 
     ConnectorQueue queue(String name) { return byName.get(name); }
@@ -31,8 +34,14 @@ final class Router implements Routes {
         if (connector != null) {
             return byName.get(connector);
         }
-        String name = sms(target.carrier());
-        return name == null ? null : byName.get(name);
+        String carrier = target.carrier();
+        ConnectorQueue q = smsByCarrier.get(carrier);
+        if (q == null && !smsByCarrier.containsKey(carrier)) {
+            String name = sms(carrier);
+            q = name == null ? null : byName.get(name);
+            smsByCarrier.put(carrier, q);
+        }
+        return q;
     }
 
     @Override
