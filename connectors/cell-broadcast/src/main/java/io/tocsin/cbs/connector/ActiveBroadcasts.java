@@ -29,6 +29,15 @@ public final class ActiveBroadcasts {
         byAlert.put(alertId, entry);
     }
 
+    /** Puts back what was filed under the alert id before (null: nothing), after an attempt that sent nothing. */
+    public void restore(String alertId, Entry before) {
+        if (before == null) {
+            byAlert.remove(alertId);
+        } else {
+            byAlert.put(alertId, before);
+        }
+    }
+
     /** Forgets every alert id that points at this footprint's message code. */
     public void removeChain(int messageCode) {
         byAlert.values().removeIf(e -> e.messageCode() == messageCode);

@@ -22,8 +22,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -40,8 +40,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * none took it); PLANNED after transient failures on every endpoint (offer again), UNKNOWN when a request
  * went unanswered and retries ran out. A Cancel ends DELIVERED (units = messages deleted) or PLANNED.
  *
- * <p>Thread-safety: {@link #offer} is called by one engine thread, never blocks and only encodes: requests are
- * built and sent from one sender thread, I/O runs on the HTTP client's threads, one timer thread (retry
+ * <p>Thread-safety: {@link #offer} is called by one engine thread, never blocks and only checks and admits: texts
+ * are encoded and requests built and sent on one sender thread (a text that does not fit ends FAILED by receipt), I/O runs on the HTTP client's threads, one timer thread (retry
  * back-offs, receipt hand-over) and one probe thread;
  * everything else may be called from any thread.
  */
@@ -58,9 +58,10 @@ public final class CellBroadcastConnector implements Connector {
     private final ReceiptOutbox outbox;
     private final ScheduledExecutorService scheduler;
     /**
-     * Where requests are built and handed to the HTTP client: off the engine's thread, whose offer then costs the
-     * CBS encoding only (the JDK client's send path took 1–4 ms of it per message on a cold JVM, and a cell broadcast
-     * path is always cold: a few messages a day). One thread, so a cancel's DELETE follows its POST.
+     * Where texts are encoded and requests built and handed to the HTTP client: off the engine's thread, whose offer
+     * then costs a few checks (the JDK client's send path took 1–4 ms of it per message on a cold JVM, the encoding
+     * of three carriers' messages several more on a loaded box, all in front of the alert's first SMS; and a cell
+     * broadcast path is always cold: a few messages a day). One thread, so a cancel's DELETE follows its POST.
      */
     private final ExecutorService sender;
     /** Health probes block on TCP connects: their own thread, so retries and receipts never wait on them. */
@@ -142,31 +143,52 @@ public final class CellBroadcastConnector implements Connector {
         if (previous != null && update == previous.updateNumber()) {
             update = (previous.updateNumber() + 1) & 0xF;
         }
-        CbsPlanner.Plan plan = planner.plan(d.alert(), d.target().cells(), d.expires(), code, update, clock.instant());
-        if (!plan.ok()) {
-            return reject(plan.rejection());
+        // Only what decides the answer cheaply here; the text is encoded on the sender thread (a text that does
+        // not fit then ends FAILED with the reason, by receipt).
+        List<io.tocsin.cap.AlertInfo> infos = CbsPlanner.languages(d.alert());
+        if (infos.isEmpty()) {
+            return reject("alert has no info block");
+        }
+        int primaryId = MessageIdentifier.primary(d.alert(), infos.get(0));
+        if (primaryId < 0) {
+            return reject("status " + d.alert().status() + " is not broadcast");
         }
         if (!pool.anyUp()) {
             return SendResult.NOT_CONNECTED;
         }
-        int n = plan.broadcasts().size();
+        int n = infos.size();
         CbcEndpointState admitted = pool.admit(n);
         if (admitted == null) {
             return SendResult.BACK_PRESSURED;
         }
         List<Integer> ids = new ArrayList<>(n);
-        plan.broadcasts().forEach(b -> ids.add(b.messageId()));
+        for (int i = 0; i < n; i++) {
+            ids.add(i == 0 ? primaryId : MessageIdentifier.additionalLanguage(primaryId)); // as CbsPlanner numbers them
+        }
         boolean retryOfOurs = mine != null && mine.messageCode() == code && mine.updateNumber() == update;
         active.put(d.alertId(), new ActiveBroadcasts.Entry(code, update, ids, false));
         inFlight.incrementAndGet();
-        try {
-            sender.execute(() -> send(d, plan.broadcasts(), previous, retryOfOurs).whenComplete((r, e) -> {
-                admitted.release(n);
-                inFlight.decrementAndGet();
-            }));
-        } catch (RejectedExecutionException closing) {
+        int updateNumber = update;
+        java.time.Instant now = clock.instant();
+        Runnable done = () -> {
             admitted.release(n);
             inFlight.decrementAndGet();
+        };
+        try {
+            sender.execute(() -> {
+                CbsPlanner.Plan plan = planner.plan(d.alert(), d.target().cells(), d.expires(), code, updateNumber, now);
+                if (!plan.ok()) {
+                    active.restore(d.alertId(), mine);
+                    reject(plan.rejection());
+                    receipt(d, DispatchState.FAILED, plan.rejection(), null, 0, List.of());
+                    done.run();
+                    return;
+                }
+                send(d, plan.broadcasts(), previous, retryOfOurs).whenComplete((r, e) -> done.run());
+            });
+        } catch (RejectedExecutionException closing) {
+            active.restore(d.alertId(), mine);
+            done.run();
             return SendResult.CLOSED;
         }
         return SendResult.ACCEPTED;

@@ -258,7 +258,14 @@ class CellBroadcastConnectorTest {
         assertThat(r.get(0).fits()).isFalse();
         assertThat(r.get(0).budget()).isEqualTo(15);
         assertThat(r.get(0).detail()).contains("does not fit");
-        assertThat(c.offer(dispatch("cmcc", DispatchAction.SEND, tooLong, "f1", 0, null))).isEqualTo(SendResult.REJECTED);
+        // Encoded off the engine's thread: the offer is taken, the dispatch ends FAILED with the reason, nothing is sent.
+        Dispatch d = dispatch("cmcc", DispatchAction.SEND, tooLong, "f1", 0, null);
+        assertThat(c.offer(d)).isEqualTo(SendResult.ACCEPTED);
+        await().atMost(Duration.ofSeconds(10)).until(() -> contexts.get("cmcc").hasFinal(d.id()));
+        assertThat(contexts.get("cmcc").of(d.id(), DispatchState.FAILED)).singleElement()
+                .satisfies(receipt -> assertThat(receipt.reason()).contains("does not fit"));
+        assertThat(c.lastRejection()).contains("does not fit");
+        assertThat(c.inFlight()).isZero();
         assertThat(cbcs.get("cmcc").counters().posts.get()).isZero();
     }
 

@@ -25,8 +25,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * The engine's thread only encodes: building the ECBE request and handing it to the HTTP client happen on the
- * connector's sender thread (the JDK client's send path cost the engine 1–4 ms per message on a cold JVM, in front
+ * The engine's thread only checks and admits: encoding the text, building the ECBE request and handing it to the
+ * HTTP client happen on the connector's sender thread (the JDK client's send path cost the engine 1–4 ms per message on a cold JVM, in front
  * of the alert's first SMS), and a cancel's DELETE still follows its POST.
  */
 @Timeout(30)
