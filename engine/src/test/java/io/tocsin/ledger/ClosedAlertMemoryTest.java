@@ -41,7 +41,7 @@ class ClosedAlertMemoryTest {
         Ledger ledger = new Ledger(journal);
         Ledger keeping = new Ledger();
         List<Ledger> both = List.of(ledger, keeping);
-        int n = 400;
+        int n = 200;
         long[] before = new long[2];
         long[] after = new long[2];
         RetainedSize firstRound = null;
