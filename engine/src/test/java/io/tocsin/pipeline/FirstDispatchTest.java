@@ -49,6 +49,18 @@ class FirstDispatchTest {
         f.close();
     }
 
+    /** Holds the calling resolver thread until the test opens {@code gate} (bounded: 30 s). */
+    static void awaitGate(CountDownLatch gate) {
+        try {
+            if (!gate.await(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("gate never opened");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Streams every recipient of the delegate, then holds each resolution open until the gate opens. */
     static final class GatedResolver implements AreaResolver {
         final AreaResolver delegate;
@@ -61,14 +73,7 @@ class FirstDispatchTest {
         @Override
         public Resolution resolve(List<Area> areas, Audience audience, RecipientSink sink) {
             Resolution r = delegate.resolve(areas, audience, sink);
-            try {
-                if (!gate.await(30, TimeUnit.SECONDS)) {
-                    throw new IllegalStateException("gate never opened");
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+            awaitGate(gate);
             return r;
         }
     }
@@ -105,14 +110,7 @@ class FirstDispatchTest {
         }
 
         private void awaitGate() {
-            try {
-                if (!gate.await(30, TimeUnit.SECONDS)) {
-                    throw new IllegalStateException("gate never opened");
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+            FirstDispatchTest.awaitGate(gate);
         }
     }
 
