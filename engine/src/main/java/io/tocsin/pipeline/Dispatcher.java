@@ -53,24 +53,21 @@ final class Dispatcher {
         // it never waits behind a step of bulk SMS offers; then SMS, so an alert's first SMS does not wait behind the
         // offers of its radio, TV and webhook dispatches (which air or post over seconds; one step of SMS offers is
         // a few milliseconds).
-        for (ConnectorQueue q : queues) {
-            if (q.connector.kind() == ChannelKind.CELL_BROADCAST && !q.closed && nowNanos >= q.retryAtNanos) {
-                work += drain(q, nowNanos, now, false);
-            }
-        }
-        for (ConnectorQueue q : queues) {
-            if (q.connector.kind() == ChannelKind.SMS && !q.closed && nowNanos >= q.retryAtNanos) {
-                work += drain(q, nowNanos, now, false);
-            }
-        }
-        for (ConnectorQueue q : queues) {
-            ChannelKind kind = q.connector.kind();
-            if (kind != ChannelKind.SMS && kind != ChannelKind.CELL_BROADCAST && !q.closed
-                    && nowNanos >= q.retryAtNanos) {
-                work += drain(q, nowNanos, now, false);
+        for (int rank = 0; rank < RANKS; rank++) {
+            for (ConnectorQueue q : queues) {
+                if (rank(q.connector.kind()) == rank && !q.closed && nowNanos >= q.retryAtNanos) {
+                    work += drain(q, nowNanos, now, false);
+                }
             }
         }
         return work;
+    }
+
+    private static final int RANKS = 3;
+
+    /** A pass's order of bulk work: cell broadcast 0, SMS 1, every other channel 2. */
+    private static int rank(ChannelKind kind) {
+        return kind == ChannelKind.CELL_BROADCAST ? 0 : kind == ChannelKind.SMS ? 1 : 2;
     }
 
     /** Nanoseconds until a queue that has work may send again (rate or back-off), or Long.MAX_VALUE. */
