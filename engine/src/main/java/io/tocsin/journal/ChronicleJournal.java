@@ -26,10 +26,14 @@ public final class ChronicleJournal implements Journal {
     private net.openhft.chronicle.bytes.Bytes<?> scratch;
     private volatile long lastPosition = -1;
     private long appended;
+    private final PageCacheWarmer warmer;
+    private int warmedCycle = Integer.MIN_VALUE;
+    private java.io.File warmedFile;
 
     private ChronicleJournal(ChronicleQueue queue, boolean fsync) {
         this.queue = queue;
         this.fsync = fsync;
+        this.warmer = new PageCacheWarmer("tocsin-journal-warmer");
     }
 
     public static ChronicleJournal open(Path directory, JournalConfig config) {
@@ -57,6 +61,11 @@ public final class ChronicleJournal implements Journal {
         scratch.clear();
         RecordCodec.write(record, scratch);
         appender.writeBytes(scratch);
+        if (appender.cycle() != warmedCycle) {
+            warmedCycle = appender.cycle();
+            warmedFile = appender.currentFile();
+        }
+        warmer.advance(warmedFile, appender.wire().bytes().writePosition());
         appended++;
         long index = appender.lastIndexAppended();
         lastPosition = index;
@@ -138,8 +147,14 @@ public final class ChronicleJournal implements Journal {
         return fsync;
     }
 
+    /** Bytes of the journal file read ahead of the appender into the page cache (see {@link PageCacheWarmer}). */
+    long warmedBytes() {
+        return warmer.warmedBytes();
+    }
+
     @Override
     public void close() {
+        warmer.close();
         if (appender != null) {
             appender.close();
         }

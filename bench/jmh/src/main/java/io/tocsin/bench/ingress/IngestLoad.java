@@ -75,6 +75,9 @@ public final class IngestLoad {
         }
     }
 
+    /** With {@code --slow-ms N}: the paced runs print when their requests slower than N ms were sent. */
+    private static int slowMs;
+
     private IngestLoad() {
     }
 
@@ -85,6 +88,7 @@ public final class IngestLoad {
         int rate = intArg(args, "--rate", 1000);
         int ioThreads = intArg(args, "--io-threads", 2);
         String only = stringArg(args, "--only", "all");
+        slowMs = intArg(args, "--slow-ms", 0);
         Path root = Path.of(System.getProperty("tocsin.root", ".")).toAbsolutePath();
         String template = Files.readString(root.resolve("config/demo/typhoon-red.xml"));
 
@@ -144,20 +148,23 @@ public final class IngestLoad {
     private static List<Result> run(String target, int port, String template, int connections, int seconds,
                                     int warmup, int rate) throws Exception {
         System.out.printf("%s: warm-up %d s%n", target, warmup);
-        load(target, "warm-up", port, template, connections, warmup, 0);
+        load(target, "warm-up", port, template, connections, warmup, 0, new SlowRequests(0));
         System.out.printf("%s: closed loop, %d connections, %d s%n", target, connections, seconds);
-        Result throughput = load(target, "max, " + connections + " conns", port, template, connections, seconds, 0);
+        Result throughput = load(target, "max, " + connections + " conns", port, template, connections, seconds, 0,
+                new SlowRequests(0));
         System.out.println(throughput.row());
         int paced = Math.min(connections, 16);
         System.out.printf("%s: %d req/s on %d connections, %d s%n", target, rate, paced, seconds);
-        Result fixed = load(target, rate + "/s, " + paced + " conns", port, template, paced, seconds, rate);
+        SlowRequests slow = new SlowRequests(slowMs);
+        Result fixed = load(target, rate + "/s, " + paced + " conns", port, template, paced, seconds, rate, slow);
         System.out.println(fixed.row());
+        slow.report().forEach(System.out::println);
         return List.of(throughput, fixed);
     }
 
     /** {@code rate} 0 = closed loop; otherwise requests per second across all connections. */
     private static Result load(String target, String name, int port, String template, int connections, int seconds,
-                               int rate) throws Exception {
+                               int rate, SlowRequests slow) throws Exception {
         AtomicLong requests = new AtomicLong();
         AtomicLong errors = new AtomicLong();
         List<Histogram> histograms = new ArrayList<>();
@@ -188,7 +195,9 @@ public final class IngestLoad {
                         byte[] request = bodies.nextRequest();
                         long sentAt = interval > 0 ? intended : System.nanoTime();
                         int status = http.exchange(request);
-                        h.recordValue(Math.min(System.nanoTime() - sentAt, h.getHighestTrackableValue()));
+                        long latency = System.nanoTime() - sentAt;
+                        h.recordValue(Math.min(latency, h.getHighestTrackableValue()));
+                        slow.record(sentAt, latency);
                         requests.incrementAndGet();
                         if (status < 200 || status > 299) {
                             errors.incrementAndGet();
