@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * The JVM flags an engine process needs (Chronicle Queue's exports/opens, its phone-home switches, the JDK 24+
- * memory-access flag) and the launcher's class-data archive ({@code -XX:SharedArchiveFile}, see {@code ./tocsin}), taken from the JVM running the harness — which the {@code ./tocsin} launcher (or the
+ * memory-access flag, the launcher's garbage-collector tuning) and the launcher's class-data archive ({@code -XX:SharedArchiveFile}, see {@code ./tocsin}), taken from the JVM running the harness — which the {@code ./tocsin} launcher (or the
  * surefire argLine in tests) started with exactly those flags — so they are written down in one place only.
  * Stateless.
  */
@@ -32,6 +32,7 @@ final class LaunchFlags {
     private static boolean isLaunchFlag(String a) {
         return a.startsWith("--add-exports") || a.startsWith("--add-opens") || a.startsWith("--enable-native-access")
                 || a.startsWith("--sun-misc-unsafe-memory-access") || a.startsWith("-Dchronicle.")
-                || a.startsWith("-XX:SharedArchiveFile=") || a.startsWith("-Xlog:cds");
+                || a.startsWith("-XX:SharedArchiveFile=") || a.startsWith("-Xlog:cds")
+                || a.startsWith("-XX:MaxTenuringThreshold=") || a.startsWith("-XX:MaxGCPauseMillis=");
     }
 }

@@ -9,14 +9,16 @@ import org.junit.jupiter.api.Test;
 class LaunchFlagsTest {
 
     @Test
-    void handsTheChronicleFlagsAndTheClassDataArchiveOnToTheEngineButNotTheHarnessHeapOrAgents() {
+    void handsTheChronicleFlagsGcTuningAndClassDataArchiveOnToTheEngineButNotTheHarnessHeapOrAgents() {
         List<String> harness = List.of("-Xmx4g", LaunchFlags.REQUIRED, "--add-opens=java.base/java.lang=ALL-UNNAMED",
-                "-Dchronicle.analytics.disable=true", "-XX:SharedArchiveFile=/opt/tocsin/dist/target/tocsin.jsa",
+                "-Dchronicle.analytics.disable=true", "-XX:MaxTenuringThreshold=0", "-XX:MaxGCPauseMillis=20",
+                "-XX:SharedArchiveFile=/opt/tocsin/dist/target/tocsin.jsa",
                 "-Xlog:cds=off", "-Xlog:cds+dynamic=off", "-Dtocsin.launched=1", "-XX:StartFlightRecording=x",
                 "-XX:ArchiveClassesAtExit=/tmp/other.jsa");
 
         assertThat(LaunchFlags.select(harness)).containsExactly(LaunchFlags.REQUIRED,
                 "--add-opens=java.base/java.lang=ALL-UNNAMED", "-Dchronicle.analytics.disable=true",
+                "-XX:MaxTenuringThreshold=0", "-XX:MaxGCPauseMillis=20",
                 "-XX:SharedArchiveFile=/opt/tocsin/dist/target/tocsin.jsa", "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
     }
 

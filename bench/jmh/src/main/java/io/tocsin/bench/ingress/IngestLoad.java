@@ -169,8 +169,11 @@ public final class IngestLoad {
         AtomicLong errors = new AtomicLong();
         List<Histogram> histograms = new ArrayList<>();
         List<Thread> threads = new ArrayList<>();
-        long start = System.nanoTime();
-        long end = start + seconds * 1_000_000_000L;
+        // Every client connects first; the clock starts when all are connected, so TCP set-up is not counted as
+        // the first requests' latency.
+        java.util.concurrent.CountDownLatch connected = new java.util.concurrent.CountDownLatch(connections);
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        long[] clock = new long[2];
         long interval = rate == 0 ? 0 : 1_000_000_000L * connections / rate;
         for (int c = 0; c < connections; c++) {
             Histogram h = new Histogram(60_000_000_000L, 3);
@@ -178,8 +181,12 @@ public final class IngestLoad {
             int client = c;
             Thread t = new Thread(() -> {
                 AlertBodies bodies = new AlertBodies(template, KEY, "c" + client);
-                long intended = start + (interval == 0 ? 0 : interval * client / connections);
                 try (HttpConnection http = new HttpConnection(port)) {
+                    connected.countDown();
+                    go.await();
+                    long start = clock[0];
+                    long end = clock[1];
+                    long intended = start + (interval == 0 ? 0 : interval * client / connections);
                     while (true) {
                         long now = System.nanoTime();
                         if (interval > 0) {
@@ -207,11 +214,19 @@ public final class IngestLoad {
                 } catch (IOException e) {
                     errors.incrementAndGet();
                     System.err.println(target + " client " + client + ": " + e);
+                    connected.countDown();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
                 }
             }, "load-" + c);
             threads.add(t);
             t.start();
         }
+        connected.await();
+        long start = System.nanoTime();
+        clock[0] = start;
+        clock[1] = start + seconds * 1_000_000_000L;
+        go.countDown(); // the latch publishes clock[] to the clients
         for (Thread t : threads) {
             t.join();
         }
