@@ -26,7 +26,12 @@ final class HttpConnection implements AutoCloseable {
 
     /** Sends one request and returns the response's status code. */
     int exchange(byte[] request) throws IOException {
-        out.write(request);
+        return exchange(request, request.length);
+    }
+
+    /** Sends the first {@code length} bytes of {@code request} and reads the response; returns its status. */
+    int exchange(byte[] request, int length) throws IOException {
+        out.write(request, 0, length);
         out.flush();
         return readResponse();
     }

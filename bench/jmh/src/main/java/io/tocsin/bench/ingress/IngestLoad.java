@@ -199,9 +199,9 @@ public final class IngestLoad {
                         } else if (now >= end) {
                             break;
                         }
-                        byte[] request = bodies.nextRequest();
+                        int length = bodies.nextRequest();
                         long sentAt = interval > 0 ? intended : System.nanoTime();
-                        int status = http.exchange(request);
+                        int status = http.exchange(bodies.buffer(), length);
                         long latency = System.nanoTime() - sentAt;
                         h.recordValue(Math.min(latency, h.getHighestTrackableValue()));
                         slow.record(sentAt, latency);
