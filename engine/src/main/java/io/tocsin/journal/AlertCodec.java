@@ -26,6 +26,16 @@ final class AlertCodec {
         }
     }
 
+    /** Encodes into {@code out} (reset first), for a caller that reuses one buffer per thread. */
+    static void encode(Alert alert, JsonBuffer out) {
+        out.reset();
+        try {
+            WRITER.write(alert, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot encode alert " + alert.identifier(), e);
+        }
+    }
+
     /** What databind writes for the alert: the reference {@link AlertJsonWriter} must equal (tests). */
     static byte[] encodeWithDatabind(Alert alert) throws IOException {
         return MAPPER.writeValueAsBytes(alert);

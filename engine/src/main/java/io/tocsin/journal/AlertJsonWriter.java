@@ -79,6 +79,12 @@ final class AlertJsonWriter {
 
     byte[] write(Alert a) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
+        write(a, out);
+        return out.toByteArray();
+    }
+
+    /** Writes the alert's JSON to {@code out} (not closed). */
+    void write(Alert a, java.io.OutputStream out) throws IOException {
         try (JsonGenerator g = factory.createGenerator(out)) {
             g.writeStartObject();
             str(g, F_VERSION, a.version() == null ? null : a.version().name());
@@ -98,7 +104,6 @@ final class AlertJsonWriter {
             list(g, F_INFOS, a.infos(), AlertJsonWriter::info);
             g.writeEndObject();
         }
-        return out.toByteArray();
     }
 
     private static void info(JsonGenerator g, AlertInfo i) throws IOException {

@@ -28,6 +28,8 @@ public final class ChronicleJournal implements Journal {
      * with a bounds check each (26% of the pipeline thread under ingest load).
      */
     private net.openhft.chronicle.bytes.Bytes<?> scratch;
+    /** An alert's JSON is encoded here (confined to the appending thread like {@link #scratch}). */
+    private final JsonBuffer json = new JsonBuffer(8192);
     private volatile long lastPosition = -1;
     private long appended;
     private final PageCacheWarmer warmer;
@@ -66,7 +68,7 @@ public final class ChronicleJournal implements Journal {
             appenderThread = Thread.currentThread();
         }
         scratch.clear();
-        RecordCodec.write(record, scratch);
+        RecordCodec.write(record, scratch, json);
         appender.writeBytes(scratch);
         if (appender.cycle() != warmedCycle) {
             warmedCycle = appender.cycle();

@@ -43,6 +43,14 @@ public final class RecordCodec {
     }
 
     public static void write(JournalRecord record, BytesOut<?> out) {
+        write(record, out, null);
+    }
+
+    /**
+     * As {@link #write(JournalRecord, BytesOut)}, encoding an alert's JSON into {@code json} (reused by the caller's
+     * thread) instead of a fresh array. Same bytes either way.
+     */
+    static void write(JournalRecord record, BytesOut<?> out, JsonBuffer json) {
         if (record instanceof DispatchOutcome r) {
             out.writeByte(OUTCOME).writeLong(r.at()).writeLong(r.dispatchId()).writeByte((byte) r.state().ordinal());
             out.writeUtf8(r.peerRef());
@@ -59,7 +67,13 @@ public final class RecordCodec {
             out.writeBoolean(r.needsApproval());
             out.writeUtf8(r.contentType());
             writeBytes(out, r.raw());
-            writeBytes(out, AlertCodec.encode(r.alert()));
+            if (json == null) {
+                writeBytes(out, AlertCodec.encode(r.alert()));
+            } else {
+                AlertCodec.encode(r.alert(), json);
+                out.writeStopBit(json.size());
+                out.write(json.array(), 0, json.size());
+            }
         } else if (record instanceof OperatorAction r) {
             out.writeByte(OPERATOR).writeLong(r.at()).writeByte((byte) r.kind().ordinal());
             out.writeUtf8(r.alertId());
