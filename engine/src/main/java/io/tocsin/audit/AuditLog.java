@@ -1,10 +1,9 @@
 package io.tocsin.audit;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -24,24 +23,20 @@ public final class AuditLog implements AutoCloseable {
     public static final String FILE_NAME = "audit.log";
     private final Path file;
     private final Clock clock;
-    private final ChainHash hash;
-    private final BufferedWriter out;
+    private final AuditLineWriter out;
     private final FileChannel channel;
     private final boolean fsync;
-    private final InstantText times = new InstantText();
     private long seq;
-    private String head;
+    private boolean closed;
 
     private AuditLog(Path file, Clock clock, byte[] key, boolean fsync, long seq, String head) throws IOException {
         this.file = file;
         this.clock = clock;
-        this.hash = new ChainHash(key);
         this.fsync = fsync;
         this.seq = seq;
-        this.head = head;
         this.channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.APPEND);
-        this.out = new BufferedWriter(java.nio.channels.Channels.newWriter(channel, StandardCharsets.UTF_8), 1 << 16);
+        this.out = new AuditLineWriter(channel, new ChainHash(key), head, 1 << 16);
     }
 
     /** Opens (creating if needed) the log in {@code dir}; {@code key} may be null for plain SHA-256. */
@@ -90,23 +85,30 @@ public final class AuditLog implements AutoCloseable {
 
     /** Appends one record and returns its hash. Buffered: call {@link #flush()} at the end of a batch. */
     public synchronized String append(String type, String actor, String alertId, String detail) {
-        String body = AuditLine.body(seq, clock.instant(), times, type, actor, alertId, detail, head);
-        String h = hash.of(body);
+        write(type, actor, alertId, detail);
+        return out.head();
+    }
+
+    /** {@link #append} without making the hash a String (the pipeline thread's path). */
+    synchronized void write(String type, String actor, String alertId, String detail) {
         try {
-            out.write(AuditLine.withHash(body, h));
-            out.write('\n');
+            if (closed) {
+                throw new ClosedChannelException();
+            }
+            out.add(seq, clock.instant(), type, actor, alertId, detail);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         seq++;
-        head = h;
-        return h;
     }
 
     /** Writes buffered records to the file (and to the disk when opened with fsync). */
     public synchronized void flush() {
         try {
-            out.flush();
+            if (closed) {
+                throw new ClosedChannelException();
+            }
+            out.drain();
             if (fsync) {
                 channel.force(false);
             }
@@ -119,7 +121,7 @@ public final class AuditLog implements AutoCloseable {
     public synchronized long size() { return seq; }
 
     /** Hash of the last record: publish it (reports, /health) to anchor the chain outside this file. */
-    public synchronized String head() { return head; }
+    public synchronized String head() { return out.head(); }
 
     public Path file() { return file; }
 
@@ -131,11 +133,18 @@ public final class AuditLog implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        flush();
+        if (closed) {
+            return;
+        }
         try {
-            out.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            flush();
+        } finally {
+            closed = true;
+            try {
+                channel.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 }

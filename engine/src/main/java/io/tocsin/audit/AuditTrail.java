@@ -60,7 +60,7 @@ public final class AuditTrail implements AutoCloseable {
             return;
         }
         try {
-            log.append(type, actor, alertId, detail);
+            log.write(type, actor, alertId, detail);
         } catch (RuntimeException e) {
             failures++;
             LOG.error("audit append failed ({} so far)", failures, e);
@@ -73,19 +73,19 @@ public final class AuditTrail implements AutoCloseable {
         } else if (record instanceof DispatchRange r) {
             count(r.firstId(), r.state(), r.count());
         } else if (record instanceof AlertAccepted r) {
-            log.append("submit", r.publisher(), r.alertId(), r.alert().status() + " " + r.alert().msgType() + " "
+            log.write("submit", r.publisher(), r.alertId(), r.alert().status() + " " + r.alert().msgType() + " "
                     + r.alert().sender() + "," + r.alert().identifier() + "," + r.alert().sent()
                     + (r.needsApproval() ? " (needs approval)" : "")
                     + (r.correction() ? " (pre-approved correction)" : "") + " " + r.raw().length + " bytes");
         } else if (record instanceof OperatorAction r) {
-            log.append(r.kind().name().toLowerCase(), r.operator(), r.alertId(), r.reason() == null ? "" : r.reason());
+            log.write(r.kind().name().toLowerCase(), r.operator(), r.alertId(), r.reason() == null ? "" : r.reason());
         } else if (record instanceof DispatchesPlanned r) {
-            log.append("dispatch-planned", "engine", r.alertId(), r.action() + " " + r.targets().size() + " on "
+            log.write("dispatch-planned", "engine", r.alertId(), r.action() + " " + r.targets().size() + " on "
                     + (r.connector() != null ? r.connector() : r.targets().get(0).kind().name()) + " ids " + r.firstId() + ".." + (r.firstId() + r.targets().size() - 1));
         } else if (record instanceof AlertClosed r) {
-            log.append("close", "engine", r.alertId(), r.state() + (r.detail() == null ? "" : ": " + r.detail()));
+            log.write("close", "engine", r.alertId(), r.state() + (r.detail() == null ? "" : ": " + r.detail()));
         } else if (record instanceof PlanningProgress r) {
-            log.append("planning", "engine", r.alertId(), r.stage() + " " + r.count()
+            log.write("planning", "engine", r.alertId(), r.stage() + " " + r.count()
                     + (r.detail() == null ? "" : ": " + r.detail()));
         }
     }
@@ -115,10 +115,10 @@ public final class AuditTrail implements AutoCloseable {
                     to.append(to.length() == 0 ? "" : " ").append(s).append('=').append(c[s.ordinal()]);
                 }
                 if (dispatched.length() > 0) {
-                    log.append("dispatch", k[1], k[0], dispatched.toString());
+                    log.write("dispatch", k[1], k[0], dispatched.toString());
                 }
                 if (receipts.length() > 0) {
-                    log.append("receipts", k[1], k[0], receipts.toString());
+                    log.write("receipts", k[1], k[0], receipts.toString());
                 }
             }
             pending.clear();

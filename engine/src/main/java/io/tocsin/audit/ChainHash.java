@@ -13,8 +13,12 @@ import javax.crypto.spec.SecretKeySpec;
  */
 final class ChainHash {
     static final String GENESIS = "0".repeat(64);
+    /** Characters of the lowercase hex text of a hash. */
+    static final int HEX_LENGTH = 64;
+    private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
     private final MessageDigest sha;
     private final Mac mac;
+    private final byte[] digest = new byte[32];
 
     ChainHash(byte[] key) {
         try {
@@ -36,5 +40,27 @@ final class ChainHash {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         byte[] digest = mac != null ? mac.doFinal(bytes) : sha.digest(bytes);
         return HexFormat.of().formatHex(digest);
+    }
+
+    /**
+     * The same for a body already in UTF-8 ({@code body[off..off+len)}): writes the {@value #HEX_LENGTH} lowercase
+     * hex characters as ASCII at {@code hex[at]}, allocating nothing.
+     */
+    void of(byte[] body, int off, int len, byte[] hex, int at) {
+        try {
+            if (mac != null) {
+                mac.update(body, off, len);
+                mac.doFinal(digest, 0);
+            } else {
+                sha.update(body, off, len);
+                sha.digest(digest, 0, digest.length);
+            }
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("SHA-256 failed", e); // a 32-byte output always fits
+        }
+        for (byte d : digest) {
+            hex[at++] = HEX[(d >> 4) & 0xF];
+            hex[at++] = HEX[d & 0xF];
+        }
     }
 }
