@@ -23,7 +23,7 @@ final class AlertXmlReader extends StaxCursor {
         String identifier = null, sender = null, sent = null, status = null, msgType = null, source = null;
         String scope = null, restriction = null, addresses = null, note = null, references = null;
         String incidents = null;
-        List<String> codes = new ArrayList<>(2);
+        List<String> codes = null;
         List<AlertInfo> infos = new ArrayList<>(2);
         while (nextChild()) {
             if (!ours(ns)) {
@@ -41,7 +41,7 @@ final class AlertXmlReader extends StaxCursor {
                 case "scope": scope = once(scope, text(), path, name); break;
                 case "restriction": restriction = once(restriction, text(), path, name); break;
                 case "addresses": addresses = once(addresses, text(), path, name); break;
-                case "code": codes.add(text()); break;
+                case "code": codes = add(codes, text()); break;
                 case "note": note = once(note, text(), path, name); break;
                 case "references": references = once(references, text(), path, name); break;
                 case "incidents": incidents = once(incidents, text(), path, name); break;
@@ -57,12 +57,12 @@ final class AlertXmlReader extends StaxCursor {
         String language = null, event = null, urgency = null, severity = null, certainty = null;
         String audience = null, effective = null, onset = null, expires = null, senderName = null;
         String headline = null, description = null, instruction = null, web = null, contact = null;
-        List<String> categories = new ArrayList<>(2);
-        List<String> responseTypes = new ArrayList<>(2);
-        List<NamedValue> eventCodes = new ArrayList<>(2);
-        List<NamedValue> parameters = new ArrayList<>(4);
-        List<Resource> resources = new ArrayList<>(1);
-        List<Area> areas = new ArrayList<>(2);
+        List<String> categories = null;
+        List<String> responseTypes = null;
+        List<NamedValue> eventCodes = null;
+        List<NamedValue> parameters = null;
+        List<Resource> resources = null;
+        List<Area> areas = null;
         while (nextChild()) {
             if (!ours(ns)) {
                 skip();
@@ -71,14 +71,14 @@ final class AlertXmlReader extends StaxCursor {
             String name = r.getLocalName();
             switch (name) {
                 case "language": language = once(language, text(), path, name); break;
-                case "category": categories.add(text()); break;
+                case "category": categories = add(categories, text()); break;
                 case "event": event = once(event, text(), path, name); break;
-                case "responseType": responseTypes.add(text()); break;
+                case "responseType": responseTypes = add(responseTypes, text()); break;
                 case "urgency": urgency = once(urgency, text(), path, name); break;
                 case "severity": severity = once(severity, text(), path, name); break;
                 case "certainty": certainty = once(certainty, text(), path, name); break;
                 case "audience": audience = once(audience, text(), path, name); break;
-                case "eventCode": eventCodes.add(readNamedValue(ns)); break;
+                case "eventCode": eventCodes = add(eventCodes, readNamedValue(ns)); break;
                 case "effective": effective = once(effective, text(), path, name); break;
                 case "onset": onset = once(onset, text(), path, name); break;
                 case "expires": expires = once(expires, text(), path, name); break;
@@ -88,9 +88,11 @@ final class AlertXmlReader extends StaxCursor {
                 case "instruction": instruction = once(instruction, text(), path, name); break;
                 case "web": web = once(web, text(), path, name); break;
                 case "contact": contact = once(contact, text(), path, name); break;
-                case "parameter": parameters.add(readNamedValue(ns)); break;
-                case "resource": resources.add(readResource(ns, path + "/resource[" + resources.size() + "]")); break;
-                case "area": areas.add(readArea(ns, path + "/area[" + areas.size() + "]")); break;
+                case "parameter": parameters = add(parameters, readNamedValue(ns)); break;
+                case "resource":
+                    resources = add(resources, readResource(ns, path + "/resource[" + size(resources) + "]"));
+                    break;
+                case "area": areas = add(areas, readArea(ns, path + "/area[" + size(areas) + "]")); break;
                 default: skip(); break;
             }
         }
@@ -122,9 +124,9 @@ final class AlertXmlReader extends StaxCursor {
 
     private Area readArea(String ns, String path) throws XMLStreamException {
         String desc = null, altitude = null, ceiling = null;
-        List<String> polygons = new ArrayList<>(1);
-        List<String> circles = new ArrayList<>(1);
-        List<NamedValue> geocodes = new ArrayList<>(2);
+        List<String> polygons = null;
+        List<String> circles = null;
+        List<NamedValue> geocodes = null;
         while (nextChild()) {
             if (!ours(ns)) {
                 skip();
@@ -133,9 +135,9 @@ final class AlertXmlReader extends StaxCursor {
             String name = r.getLocalName();
             switch (name) {
                 case "areaDesc": desc = once(desc, text(), path, name); break;
-                case "polygon": polygons.add(text()); break;
-                case "circle": circles.add(text()); break;
-                case "geocode": geocodes.add(readNamedValue(ns)); break;
+                case "polygon": polygons = add(polygons, text()); break;
+                case "circle": circles = add(circles, text()); break;
+                case "geocode": geocodes = add(geocodes, readNamedValue(ns)); break;
                 case "altitude": altitude = once(altitude, text(), path, name); break;
                 case "ceiling": ceiling = once(ceiling, text(), path, name); break;
                 default: skip(); break;
@@ -178,9 +180,24 @@ final class AlertXmlReader extends StaxCursor {
         return new NamedValue(valueName, value);
     }
 
+    /**
+     * Appends to a list made on first use (the model turns a null list into an empty one): most repeatable
+     * elements occur zero or one times, so an alert no longer allocates lists it never fills.
+     */
+    private static <T> List<T> add(List<T> list, T item) {
+        List<T> l = list != null ? list : new ArrayList<>(4);
+        l.add(item);
+        return l;
+    }
+
+    private static int size(List<?> list) {
+        return list == null ? 0 : list.size();
+    }
+
+    /** Woodstox interns namespace URIs, so the alert's own namespace is usually the very same string. */
     private boolean ours(String ns) {
         String n = r.getNamespaceURI();
-        return n == null || n.isEmpty() || n.equals(ns);
+        return n == ns || n == null || n.isEmpty() || n.equals(ns);
     }
 
     private String once(String current, String next, String path, String name) {

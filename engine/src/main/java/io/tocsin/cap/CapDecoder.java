@@ -73,7 +73,7 @@ public final class CapDecoder {
 
     /** Points an encoding error at the first malformed UTF-8 byte when the parser could not. */
     private static Decoded withUtf8Position(Decoded d, byte[] body) {
-        if (d.reasons().stream().noneMatch(r -> "XML_ENCODING".equals(r.code()))) {
+        if (!hasCode(d.reasons(), "XML_ENCODING")) {
             return d;
         }
         String prolog = new String(body, 0, Math.min(body.length, 120), java.nio.charset.StandardCharsets.ISO_8859_1)
@@ -94,6 +94,15 @@ public final class CapDecoder {
                     : r);
         }
         return new Decoded(d.alerts(), reasons);
+    }
+
+    private static boolean hasCode(List<Reason> reasons, String code) {
+        for (int i = 0; i < reasons.size(); i++) {
+            if (code.equals(reasons.get(i).code())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Decoded checkSize(byte[] body) {

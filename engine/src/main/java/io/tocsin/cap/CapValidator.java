@@ -181,12 +181,19 @@ public final class CapValidator {
     static boolean plainToken(String s, boolean noComma) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '<' || c == '&' || (noComma && c == ',')
-                    || Character.isWhitespace(c)) {
+            boolean bad = c > ' ' && c < 0x80 // printable ASCII: only these three are refused
+                    ? c == '<' || c == '&' || (noComma && c == ',')
+                    : Character.isWhitespace(c);
+            if (bad) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** True when {@link #required} would report {@code value}. */
+    static boolean missing(String value) {
+        return value == null || value.isEmpty();
     }
 
     static boolean blank(String s) {

@@ -14,6 +14,6 @@ public record Decoded(List<Alert> alerts, List<Reason> reasons) {
     }
 
     public boolean ok() {
-        return reasons.stream().noneMatch(Reason::isError);
+        return !Reason.anyError(reasons);
     }
 }

@@ -1,6 +1,7 @@
 package io.tocsin.cap;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * CAP rules for {@code <info>}, {@code <resource>} and {@code <area>}: required elements, enumerations per
@@ -17,35 +18,45 @@ final class InfoRules {
         this.geometry = geometry;
     }
 
+    /** Paths are built only for the reasons recorded: a valid block allocates none. */
     void check(CapVersion v, AlertInfo info, long sent, String path, List<Reason> out) {
         if (info.language() != null && !languageTag(info.language())) {
             out.add(Reason.error(path + "/language", "CAP_LANGUAGE", "'" + info.language()
                     + "' is not an RFC 3066 language tag such as en-US or zh-CN"));
         }
-        if (info.categories().isEmpty()) {
+        List<String> categories = info.categories();
+        if (categories.isEmpty()) {
             out.add(Reason.error(path + "/category", "CAP_REQUIRED", "at least one <category> is required"));
         }
-        for (int i = 0; i < info.categories().size(); i++) {
-            CapValidator.enumerated(info.categories().get(i), CapVocabulary.category(v),
-                    path + "/category[" + i + "]", true, out);
+        Set<String> allowedCategories = CapVocabulary.category(v);
+        for (int i = 0; i < categories.size(); i++) {
+            if (!allowedCategories.contains(categories.get(i))) {
+                CapValidator.enumerated(categories.get(i), allowedCategories, path + "/category[" + i + "]", true, out);
+            }
         }
-        CapValidator.required(info.event(), path + "/event", out);
-        for (int i = 0; i < info.responseTypes().size(); i++) {
-            CapValidator.enumerated(info.responseTypes().get(i), CapVocabulary.responseType(v),
-                    path + "/responseType[" + i + "]", true, out);
+        if (CapValidator.missing(info.event())) {
+            CapValidator.required(info.event(), path + "/event", out);
         }
-        CapValidator.enumerated(info.urgency(), CapVocabulary.URGENCY, path + "/urgency", true, out);
-        CapValidator.enumerated(info.severity(), CapVocabulary.SEVERITY, path + "/severity", true, out);
+        List<String> responseTypes = info.responseTypes();
+        Set<String> allowedResponses = CapVocabulary.responseType(v);
+        for (int i = 0; i < responseTypes.size(); i++) {
+            if (!allowedResponses.contains(responseTypes.get(i))) {
+                CapValidator.enumerated(responseTypes.get(i), allowedResponses, path + "/responseType[" + i + "]",
+                        true, out);
+            }
+        }
+        enumerated(info.urgency(), CapVocabulary.URGENCY, path, "/urgency", out);
+        enumerated(info.severity(), CapVocabulary.SEVERITY, path, "/severity", out);
         if ("Very Likely".equals(info.certainty()) && v != CapVersion.V1_0) {
             out.add(Reason.warning(path + "/certainty", "CAP_DEPRECATED",
                     "'Very Likely' is deprecated since CAP 1.1; read as 'Likely'"));
         } else {
-            CapValidator.enumerated(info.certainty(), CapVocabulary.certainty(v), path + "/certainty", true, out);
+            enumerated(info.certainty(), CapVocabulary.certainty(v), path, "/certainty", out);
         }
-        namedValues(info.eventCodes(), path + "/eventCode", out);
-        long effective = optionalTime(info.effective(), path + "/effective", out);
-        long onset = optionalTime(info.onset(), path + "/onset", out);
-        long expires = optionalTime(info.expires(), path + "/expires", out);
+        namedValues(info.eventCodes(), path, "/eventCode", out);
+        long effective = optionalTime(info.effective(), path, "/effective", out);
+        long onset = optionalTime(info.onset(), path, "/onset", out);
+        long expires = optionalTime(info.expires(), path, "/expires", out);
         if (expires != CapTimes.INVALID && sent != CapTimes.INVALID && expires < sent) {
             out.add(Reason.error(path + "/expires", "CAP_EXPIRES_BEFORE_SENT", "expires " + info.expires()
                     + " is before the alert was sent"));
@@ -56,12 +67,19 @@ final class InfoRules {
         if (info.web() != null && !absoluteUri(info.web())) {
             out.add(Reason.warning(path + "/web", "CAP_URI", "web should be a full absolute URI: '" + info.web() + "'"));
         }
-        namedValues(info.parameters(), path + "/parameter", out);
+        namedValues(info.parameters(), path, "/parameter", out);
         for (int i = 0; i < info.resources().size(); i++) {
             resource(v, info.resources().get(i), path + "/resource[" + i + "]", out);
         }
         for (int i = 0; i < info.areas().size(); i++) {
             area(info.areas().get(i), path + "/area[" + i + "]", out);
+        }
+    }
+
+    /** A required enumerated value; the path {@code path + name} is built only when it is reported. */
+    private static void enumerated(String value, Set<String> allowed, String path, String name, List<Reason> out) {
+        if (value == null || !allowed.contains(value)) {
+            CapValidator.enumerated(value, allowed, path + name, true, out);
         }
     }
 
@@ -80,14 +98,16 @@ final class InfoRules {
     }
 
     private void area(Area a, String path, List<Reason> out) {
-        CapValidator.required(a.areaDesc(), path + "/areaDesc", out);
+        if (CapValidator.missing(a.areaDesc())) {
+            CapValidator.required(a.areaDesc(), path + "/areaDesc", out);
+        }
         for (int i = 0; i < a.polygons().size(); i++) {
             geometry.polygon(a.polygons().get(i), path + "/polygon[" + i + "]", out);
         }
         for (int i = 0; i < a.circles().size(); i++) {
             geometry.circle(a.circles().get(i), path + "/circle[" + i + "]", out);
         }
-        namedValues(a.geocodes(), path + "/geocode", out);
+        namedValues(a.geocodes(), path, "/geocode", out);
         if (a.altitude() != null && !decimal(a.altitude())) {
             out.add(Reason.error(path + "/altitude", "CAP_NUMBER", "altitude must be a number of feet"));
         }
@@ -102,20 +122,24 @@ final class InfoRules {
         }
     }
 
-    private static void namedValues(List<NamedValue> values, String path, List<Reason> out) {
+    private static void namedValues(List<NamedValue> values, String path, String name, List<Reason> out) {
         for (int i = 0; i < values.size(); i++) {
             NamedValue nv = values.get(i);
             if (nv.valueName() == null || nv.valueName().isEmpty()) {
-                out.add(Reason.error(path + "[" + i + "]/valueName", "CAP_REQUIRED", "valueName is required"));
+                out.add(Reason.error(path + name + "[" + i + "]/valueName", "CAP_REQUIRED", "valueName is required"));
             }
             if (nv.value() == null) {
-                out.add(Reason.error(path + "[" + i + "]/value", "CAP_REQUIRED", "value is required"));
+                out.add(Reason.error(path + name + "[" + i + "]/value", "CAP_REQUIRED", "value is required"));
             }
         }
     }
 
-    private static long optionalTime(String value, String path, List<Reason> out) {
-        return value == null ? CapTimes.INVALID : CapValidator.dateTime(value, path, out);
+    private static long optionalTime(String value, String path, String name, List<Reason> out) {
+        if (value == null) {
+            return CapTimes.INVALID;
+        }
+        long t = CapTimes.epochSeconds(value);
+        return t != CapTimes.INVALID ? t : CapValidator.dateTime(value, path + name, out);
     }
 
     /** RFC 3066 / xs:language: 1-8 letters, then "-" and 1-8 letters or digits, repeated. */

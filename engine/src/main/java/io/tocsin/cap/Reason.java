@@ -1,5 +1,7 @@
 package io.tocsin.cap;
 
+import java.util.List;
+
 /**
  * One located finding about an input: where ({@code path}, XPath-like with 0-based indexes, e.g.
  * {@code /alert/info[1]/area[0]/polygon[2]}), how bad ({@link Level}), a stable machine code and a message
@@ -18,6 +20,16 @@ public record Reason(String path, Level level, String code, String message) {
     }
 
     public boolean isError() { return level == Level.ERROR; }
+
+    /** True when any of {@code reasons} is an error (a plain loop: this runs for every request). */
+    public static boolean anyError(List<Reason> reasons) {
+        for (int i = 0; i < reasons.size(); i++) {
+            if (reasons.get(i).isError()) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     @Override
     public String toString() {

@@ -37,8 +37,12 @@ public final class CapAlertParser implements AlertParser {
                     "expected exactly one CAP alert per request, found " + decoded.alerts().size()));
             return new ParsedAlert(null, reasons);
         }
-        List<Reason> reasons = new ArrayList<>(decoded.reasons());
-        reasons.addAll(validator.validate(decoded.alerts().get(0)));
-        return new ParsedAlert(decoded.alerts().get(0), reasons);
+        List<Reason> found = validator.validate(decoded.alerts().get(0));
+        if (!decoded.reasons().isEmpty()) { // decoding warnings first, as they were found
+            List<Reason> all = new ArrayList<>(decoded.reasons());
+            all.addAll(found);
+            found = all;
+        }
+        return new ParsedAlert(decoded.alerts().get(0), found);
     }
 }

@@ -12,6 +12,6 @@ public record ParsedAlert(Alert alert, List<Reason> reasons) {
     }
 
     public boolean ok() {
-        return alert != null && reasons.stream().noneMatch(Reason::isError);
+        return alert != null && !Reason.anyError(reasons);
     }
 }
