@@ -38,6 +38,7 @@ final class AuditLineWriter {
     private final ChainHash hash;
     private final InstantText times = new InstantText();
     private final byte[] head = new byte[ChainHash.HEX_LENGTH];
+    private char[] chars = new char[256];
     private byte[] buf;
     private ByteBuffer view;
     private int pos;
@@ -60,7 +61,7 @@ final class AuditLineWriter {
      * Encodes one line chained to the head, which becomes this line's hash. When the buffer lacks room the lines
      * before are written to the channel first; if that fails nothing of this line is buffered.
      */
-    void add(long seq, Instant at, String type, String actor, String alertId, String detail) throws IOException {
+    void add(long seq, Instant at, String type, String actor, String alertId, CharSequence detail) throws IOException {
         long need = FIXED + InstantText.length(at) + room(type) + room(actor) + room(alertId) + room(detail);
         if (pos + need > buf.length) {
             drain();
@@ -130,7 +131,7 @@ final class AuditLineWriter {
     }
 
     /** Most bytes a text can take: quotes plus six per char (a control char as {@code \\u00XX}). */
-    private static long room(String s) {
+    private static long room(CharSequence s) {
         return s == null ? NULL.length : 2 + 6L * s.length();
     }
 
@@ -154,14 +155,32 @@ final class AuditLineWriter {
         return p + n;
     }
 
-    /** A JSON string (or {@code null}) in UTF-8. */
-    private static int text(byte[] b, int p, String s) {
+    /** A JSON string (or {@code null}) in UTF-8, its chars first copied out in bulk (no per-char coder checks). */
+    private int text(byte[] b, int p, CharSequence s) {
         if (s == null) {
             return put(b, p, NULL);
         }
+        int n = s.length();
+        if (chars.length < n) {
+            chars = new char[Math.max(n, chars.length * 2)];
+        }
+        char[] c = chars;
+        if (s instanceof String string) {
+            string.getChars(0, n, c, 0);
+        } else if (s instanceof StringBuilder builder) {
+            builder.getChars(0, n, c, 0);
+        } else {
+            for (int i = 0; i < n; i++) {
+                c[i] = s.charAt(i);
+            }
+        }
+        return encode(b, p, c, n);
+    }
+
+    private static int encode(byte[] b, int p, char[] s, int n) {
         b[p++] = '"';
-        for (int i = 0, n = s.length(); i < n; i++) {
-            char c = s.charAt(i);
+        for (int i = 0; i < n; i++) {
+            char c = s[i];
             if (c < 0x80) {
                 if (c >= 0x20 && c != '"' && c != '\\') {
                     b[p++] = (byte) c;
@@ -175,8 +194,8 @@ final class AuditLineWriter {
                 b[p++] = (byte) (0xE0 | c >> 12);
                 b[p++] = (byte) (0x80 | c >> 6 & 0x3F);
                 b[p++] = (byte) (0x80 | c & 0x3F);
-            } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
-                int cp = Character.toCodePoint(c, s.charAt(++i));
+            } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s[i + 1])) {
+                int cp = Character.toCodePoint(c, s[++i]);
                 b[p++] = (byte) (0xF0 | cp >> 18);
                 b[p++] = (byte) (0x80 | cp >> 12 & 0x3F);
                 b[p++] = (byte) (0x80 | cp >> 6 & 0x3F);

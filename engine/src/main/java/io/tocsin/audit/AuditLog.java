@@ -89,8 +89,8 @@ public final class AuditLog implements AutoCloseable {
         return out.head();
     }
 
-    /** {@link #append} without making the hash a String (the pipeline thread's path). */
-    synchronized void write(String type, String actor, String alertId, String detail) {
+    /** {@link #append} without making the hash a String (the pipeline thread's path); the detail is read now. */
+    synchronized void write(String type, String actor, String alertId, CharSequence detail) {
         try {
             if (closed) {
                 throw new ClosedChannelException();

@@ -1,5 +1,6 @@
 package io.tocsin.audit;
 
+import io.tocsin.cap.Alert;
 import io.tocsin.connector.DispatchState;
 import io.tocsin.journal.AlertAccepted;
 import io.tocsin.journal.AlertClosed;
@@ -33,6 +34,7 @@ public final class AuditTrail implements AutoCloseable {
     private final AuditLog log;
     private final LongFunction<DispatchBatch> batchOf;
     private final Map<String, long[]> pending = new LinkedHashMap<>();
+    private final StringBuilder detail = new StringBuilder(256);
     private long failures;
     private boolean closed;
 
@@ -73,21 +75,35 @@ public final class AuditTrail implements AutoCloseable {
         } else if (record instanceof DispatchRange r) {
             count(r.firstId(), r.state(), r.count());
         } else if (record instanceof AlertAccepted r) {
-            log.write("submit", r.publisher(), r.alertId(), r.alert().status() + " " + r.alert().msgType() + " "
-                    + r.alert().sender() + "," + r.alert().identifier() + "," + r.alert().sent()
-                    + (r.needsApproval() ? " (needs approval)" : "")
-                    + (r.correction() ? " (pre-approved correction)" : "") + " " + r.raw().length + " bytes");
+            Alert a = r.alert();
+            StringBuilder d = detail();
+            d.append(a.status()).append(' ').append(a.msgType()).append(' ').append(a.sender()).append(',')
+                    .append(a.identifier()).append(',').append(a.sent());
+            if (r.needsApproval()) {
+                d.append(" (needs approval)");
+            }
+            if (r.correction()) {
+                d.append(" (pre-approved correction)");
+            }
+            log.write("submit", r.publisher(), r.alertId(), d.append(' ').append(r.raw().length).append(" bytes"));
         } else if (record instanceof OperatorAction r) {
             log.write(r.kind().name().toLowerCase(), r.operator(), r.alertId(), r.reason() == null ? "" : r.reason());
         } else if (record instanceof DispatchesPlanned r) {
             log.write("dispatch-planned", "engine", r.alertId(), r.action() + " " + r.targets().size() + " on "
                     + (r.connector() != null ? r.connector() : r.targets().get(0).kind().name()) + " ids " + r.firstId() + ".." + (r.firstId() + r.targets().size() - 1));
         } else if (record instanceof AlertClosed r) {
-            log.write("close", "engine", r.alertId(), r.state() + (r.detail() == null ? "" : ": " + r.detail()));
+            StringBuilder d = detail().append(r.state());
+            log.write("close", "engine", r.alertId(), r.detail() == null ? d : d.append(": ").append(r.detail()));
         } else if (record instanceof PlanningProgress r) {
-            log.write("planning", "engine", r.alertId(), r.stage() + " " + r.count()
-                    + (r.detail() == null ? "" : ": " + r.detail()));
+            StringBuilder d = detail().append(r.stage()).append(' ').append(r.count());
+            log.write("planning", "engine", r.alertId(), r.detail() == null ? d : d.append(": ").append(r.detail()));
         }
+    }
+
+    /** The reused detail text, emptied (the per-alert lines' details are built here, not as new Strings). */
+    private StringBuilder detail() {
+        detail.setLength(0);
+        return detail;
     }
 
     private void count(long dispatchId, DispatchState state, int n) {
