@@ -11,6 +11,7 @@ import io.tocsin.journal.AlertClosed;
 import io.tocsin.journal.JournalRecord;
 import io.tocsin.journal.PlanningProgress;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +39,8 @@ import org.openjdk.jmh.annotations.TearDown;
  * ({@link StringAuditLog}) fed the same details by a copy of the trail's record-to-line code.
  *
  * <p>The log file is a symlink to {@code /dev/null}: the score is the CPU of building, hashing and handing over
- * the lines (one write call per flush), and hours of iterations do not fill the disk.
+ * the lines (one write call per flush), and hours of iterations do not fill the disk. Each iteration also prints
+ * the benchmark thread's CPU time per alert, which other processes on this shared machine do not inflate.
  *
  * <p>{@code java -jar bench/jmh/target/benchmarks.jar AuditLineBench -f 1 -wi 3 -i 5}
  */
@@ -65,6 +67,8 @@ public class AuditLineBench {
     private StringAuditLog baseline;
     private final JournalRecord[][] alerts = new JournalRecord[ALERTS][];
     private long next;
+    private long iterationStart;
+    private long iterationCpu;
 
     @Setup(Level.Trial)
     public void start() throws Exception {
@@ -93,6 +97,19 @@ public class AuditLineBench {
         } else {
             baseline = new StringAuditLog(dir.resolve(AuditLog.FILE_NAME), Clock.systemUTC(), null);
         }
+    }
+
+    @Setup(Level.Iteration)
+    public void startIteration() {
+        iterationStart = next;
+        iterationCpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+    }
+
+    /** The benchmark thread's CPU time per alert: what other processes on the box take does not count. */
+    @TearDown(Level.Iteration)
+    public void endIteration() {
+        long cpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - iterationCpu;
+        System.out.printf("  [thread CPU %,.0f ns per alert]", (double) cpu / (next - iterationStart));
     }
 
     @Benchmark
