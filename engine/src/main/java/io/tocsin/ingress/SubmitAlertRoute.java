@@ -37,6 +37,7 @@ public final class SubmitAlertRoute implements Route, AutoCloseable {
     private final OutcomeResponses responses;
     private final ThreadPoolExecutor decodeWorkers;
     private final IntakeGate gate;
+    private final AckDeadlines deadlines;
 
     public SubmitAlertRoute(AlertIntake intake, AlertParser parser, RegionShapes shapes, Clock clock,
                             ServerConfig config) {
@@ -47,6 +48,7 @@ public final class SubmitAlertRoute implements Route, AutoCloseable {
         this.config = config;
         this.responses = new OutcomeResponses(config.retryAfterSeconds());
         this.gate = new IntakeGate(config.maxInFlight(), config.ackTimeout().toNanos() / 4, System::nanoTime);
+        this.deadlines = new AckDeadlines(config.ackTimeout());
         AtomicInteger n = new AtomicInteger();
         this.decodeWorkers = new ThreadPoolExecutor(config.decodeThreads(), config.decodeThreads(), 30,
                 TimeUnit.SECONDS, new ArrayBlockingQueue<>(config.decodeQueue()), r -> {
@@ -153,7 +155,7 @@ public final class SubmitAlertRoute implements Route, AutoCloseable {
         } catch (RuntimeException e) {
             return done(responses.failure(e));
         }
-        return outcome.orTimeout(config.ackTimeout().toMillis(), TimeUnit.MILLISECONDS)
+        return deadlines.watch(outcome)
                 .handle((o, e) -> e != null ? responses.failure(e) : responses.of(o, 202, warnings));
     }
 
@@ -164,5 +166,6 @@ public final class SubmitAlertRoute implements Route, AutoCloseable {
     @Override
     public void close() {
         decodeWorkers.shutdownNow();
+        deadlines.close();
     }
 }
