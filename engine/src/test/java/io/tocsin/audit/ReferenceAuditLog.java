@@ -21,9 +21,10 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * The audit log's writing path as it was before lines were encoded into a byte buffer (commit 176c685: String
  * bodies built in a StringBuilder, hashed from {@code getBytes(UTF_8)}, a BufferedWriter of Strings over the file
- * channel), frozen here as the reference the new writer must match byte for byte. Test-only; not thread-safe.
+ * channel), frozen here as the reference the new writer must match byte for byte, and the baseline of the bench's
+ * {@code AuditLineBench} (engine test-jar). Test-only; not thread-safe.
  */
-final class ReferenceAuditLog implements AutoCloseable {
+public final class ReferenceAuditLog implements AutoCloseable {
     private static final String HASH_FIELD = ",\"hash\":\"";
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
@@ -36,7 +37,7 @@ final class ReferenceAuditLog implements AutoCloseable {
     private String head = "0".repeat(64);
 
     /** Appends to {@code file} (created if needed) as a fresh chain. */
-    ReferenceAuditLog(Path file, Clock clock, byte[] key) throws IOException, GeneralSecurityException {
+    public ReferenceAuditLog(Path file, Clock clock, byte[] key) throws IOException, GeneralSecurityException {
         this.clock = clock;
         if (key == null || key.length == 0) {
             sha = MessageDigest.getInstance("SHA-256");
@@ -51,7 +52,7 @@ final class ReferenceAuditLog implements AutoCloseable {
         this.out = new BufferedWriter(Channels.newWriter(channel, StandardCharsets.UTF_8), 1 << 16);
     }
 
-    String append(String type, String actor, String alertId, String detail) {
+    public String append(String type, String actor, String alertId, String detail) {
         String body = body(seq, clock.instant(), times, type, actor, alertId, detail, head);
         String h = hash(body);
         try {
@@ -65,7 +66,7 @@ final class ReferenceAuditLog implements AutoCloseable {
         return h;
     }
 
-    void flush() {
+    public void flush() {
         try {
             out.flush();
         } catch (IOException e) {

@@ -36,7 +36,8 @@ import org.openjdk.jmh.annotations.TearDown;
  * PlanningProgress records an engine without geography writes, with their real details) turned into three
  * hash-chained lines, and a flush (one publish) every {@code alertsPerFlush} alerts. {@code bytes} is the real
  * {@link AuditTrail} over {@link AuditLog}; {@code strings}, the same-run baseline, is the writer it replaced
- * ({@link StringAuditLog}) fed the same details by a copy of the trail's record-to-line code.
+ * ({@link io.tocsin.audit.ReferenceAuditLog}, from the engine's test-jar) fed the same details by a copy of the
+ * trail's record-to-line code.
  *
  * <p>The log file is a symlink to {@code /dev/null}: the score is the CPU of building, hashing and handing over
  * the lines (one write call per flush), and hours of iterations do not fill the disk. Each iteration also prints
@@ -64,7 +65,7 @@ public class AuditLineBench {
 
     private Path dir;
     private AuditTrail trail;
-    private StringAuditLog baseline;
+    private io.tocsin.audit.ReferenceAuditLog baseline;
     private final JournalRecord[][] alerts = new JournalRecord[ALERTS][];
     private long next;
     private long iterationStart;
@@ -95,7 +96,8 @@ public class AuditLineBench {
         if (writer.equals("bytes")) {
             trail = new AuditTrail(AuditLog.open(dir, Clock.systemUTC(), null, false), id -> null);
         } else {
-            baseline = new StringAuditLog(dir.resolve(AuditLog.FILE_NAME), Clock.systemUTC(), null);
+            baseline = new io.tocsin.audit.ReferenceAuditLog(dir.resolve(AuditLog.FILE_NAME), Clock.systemUTC(),
+                    null);
         }
     }
 
