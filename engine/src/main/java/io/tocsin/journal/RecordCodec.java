@@ -43,12 +43,12 @@ public final class RecordCodec {
     }
 
     public static void write(JournalRecord record, BytesOut<?> out) {
-        write(record, out, null);
+        write(record, out, new JsonBuffer(4096));
     }
 
     /**
-     * As {@link #write(JournalRecord, BytesOut)}, encoding an alert's JSON into {@code json} (reused by the caller's
-     * thread) instead of a fresh array. Same bytes either way.
+     * As {@link #write(JournalRecord, BytesOut)}, encoding an alert's JSON into {@code json}, which the caller's
+     * thread reuses from record to record.
      */
     static void write(JournalRecord record, BytesOut<?> out, JsonBuffer json) {
         if (record instanceof DispatchOutcome r) {
@@ -67,13 +67,9 @@ public final class RecordCodec {
             out.writeBoolean(r.needsApproval());
             out.writeUtf8(r.contentType());
             writeBytes(out, r.raw());
-            if (json == null) {
-                writeBytes(out, AlertCodec.encode(r.alert()));
-            } else {
-                AlertCodec.encode(r.alert(), json);
-                out.writeStopBit(json.size());
-                out.write(json.array(), 0, json.size());
-            }
+            AlertCodec.encode(r.alert(), json);
+            out.writeStopBit(json.size());
+            out.write(json.array(), 0, json.size());
         } else if (record instanceof OperatorAction r) {
             out.writeByte(OPERATOR).writeLong(r.at()).writeByte((byte) r.kind().ordinal());
             out.writeUtf8(r.alertId());
