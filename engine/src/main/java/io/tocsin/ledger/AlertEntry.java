@@ -67,39 +67,40 @@ public final class AlertEntry {
     long recipientsConsumed;
     long pending;
     final List<DispatchBatch> batches = new ArrayList<>();
-    final Map<String, long[]> counters = new LinkedHashMap<>();
-    final Map<String, ChannelDelivery> delivery = new LinkedHashMap<>();
+    // The three maps below start as the shared empty map and become a LinkedHashMap at their first entry: most
+    // alerts never fill one or two of them, and every alert's record is kept (and promoted) for good.
+    Map<String, long[]> counters = Map.of();
+    Map<String, ChannelDelivery> delivery = Map.of();
     static final int REGION_PLANNED = 0;
     static final int REGION_DELIVERED = 1;
     static final int REGION_FAILED = 2;
     /** SMS dispatches per subscriber region: [REGION_PLANNED] ever, [REGION_DELIVERED], [REGION_FAILED] now. */
-    final Map<String, long[]> regions = new LinkedHashMap<>();
+    Map<String, long[]> regions = Map.of();
     final List<TimelineEntry> timeline = new ArrayList<>();
     int timelineDropped;
     boolean dirty;
 
-    AlertEntry(String id, long number, Alert alert, String publisher, Instant receivedAt) {
-        this(id, number, alert, -1, null, publisher, receivedAt);
-    }
+    private final SharedTexts texts;
 
     AlertEntry(String id, long number, Alert alert, long position, AlertLoader loader, String publisher,
-               Instant receivedAt) {
+               Instant receivedAt, SharedTexts texts) {
+        this.texts = texts;
         this.id = id;
         this.number = number;
         this.alert = alert;
         this.position = loader == null ? -1 : position;
         this.loader = loader;
         AlertInfo first = alert.infos().isEmpty() ? null : alert.infos().get(0);
-        this.sender = alert.sender();
+        this.sender = texts.share(alert.sender());
         this.identifier = alert.identifier();
         this.sent = alert.sent();
         this.status = shared(alert.status(), Status.parse(alert.status()));
         this.msgType = shared(alert.msgType(), MsgType.parse(alert.msgType()));
-        this.event = first == null ? null : first.event();
-        this.headline = first == null ? null : first.headline();
+        this.event = first == null ? null : texts.share(first.event());
+        this.headline = first == null ? null : texts.share(first.headline());
         this.severity = first == null ? null : shared(first.severity(), Severity.parse(first.severity()));
         this.urgency = first == null ? null : shared(first.urgency(), Urgency.parse(first.urgency()));
-        this.publisher = publisher;
+        this.publisher = texts.share(publisher);
         this.receivedAt = receivedAt;
         this.expires = earliestExpiry(alert);
         this.priorityClass = priorityClass(alert);
@@ -227,23 +228,52 @@ public final class AlertEntry {
     }
 
     long[] counters(String key) {
-        return counters.computeIfAbsent(key, k -> new long[PLANNED_TOTAL + 1]);
+        long[] c = counters.get(key);
+        if (c == null) {
+            if (!(counters instanceof LinkedHashMap)) {
+                counters = new LinkedHashMap<>();
+            }
+            c = new long[PLANNED_TOTAL + 1];
+            counters.put(key, c);
+        }
+        return c;
     }
 
     long[] region(String code) {
-        return regions.computeIfAbsent(code, k -> new long[3]);
+        long[] r = regions.get(code);
+        if (r == null) {
+            if (!(regions instanceof LinkedHashMap)) {
+                regions = new LinkedHashMap<>();
+            }
+            r = new long[3];
+            regions.put(code, r);
+        }
+        return r;
     }
 
     ChannelDelivery delivery(String key) {
-        return delivery.computeIfAbsent(key, k -> new ChannelDelivery());
+        ChannelDelivery d = delivery.get(key);
+        if (d == null) {
+            if (!(delivery instanceof LinkedHashMap)) {
+                delivery = new LinkedHashMap<>();
+            }
+            d = new ChannelDelivery();
+            delivery.put(key, d);
+        }
+        return d;
     }
 
+    /**
+     * Adds a timeline entry. Texts that repeat across alerts are kept once, and an entry at the same instant as
+     * the one before it (or as the alert's arrival) shares that Instant.
+     */
     void note(Instant at, String event, String detail) {
         if (timeline.size() >= MAX_TIMELINE) {
             timelineDropped++;
             return;
         }
-        timeline.add(new TimelineEntry(at, event, detail));
+        Instant previous = timeline.isEmpty() ? receivedAt : timeline.get(timeline.size() - 1).at();
+        timeline.add(new TimelineEntry(at.equals(previous) ? previous : at, texts.share(event), texts.share(detail)));
     }
 
     /** Cancels first (class 0), then severity x urgency: Extreme/Immediate = 1 ... Unknown/Unknown = 25. */

@@ -35,7 +35,8 @@ public final class Ledger implements AlertLoader {
     private final Map<String, AlertEntry> entries = new LinkedHashMap<>();
     /** Where dropped CAP models are reloaded from; null = keep every model (no journal to read back). */
     private final Journal journal;
-    private final Map<String, String> idByKey = new HashMap<>();
+    private final Map<AlertKey, String> idByKey = new HashMap<>();
+    private final SharedTexts texts = new SharedTexts();
     private final DispatchTable table = new DispatchTable();
     private final References references = new References(entries, idByKey);
     private final PublishedLedger published;
@@ -122,7 +123,8 @@ public final class Ledger implements AlertLoader {
     public long nextDispatchId() { return table.nextId(); }
 
     /** The engine id already given to this (sender, identifier, sent), or null. */
-    public String idForKey(String key) { return idByKey.get(key); }
+    /** The id of the alert with this one's sender, identifier and sent, or null. */
+    public String idFor(Alert alert) { return idByKey.get(AlertKey.of(alert)); }
 
     public AlertEntry entry(String alertId) { return entries.get(alertId); }
 
@@ -225,9 +227,9 @@ public final class Ledger implements AlertLoader {
         Alert alert = r.alert();
         ReferenceDecision decision = references.decide(alert);
         AlertEntry e = new AlertEntry(r.alertId(), ++alertCount, alert, position, journal == null ? null : this,
-                r.publisher(), at);
+                r.publisher(), at, texts);
         entries.put(e.id, e);
-        idByKey.put(alert.key(), e.id);
+        idByKey.put(AlertKey.of(alert), e.id);
         e.note(at, "accepted", "from " + r.publisher() + ", " + alert.msgType() + ", " + r.raw().length + " bytes");
         for (String note : decision.notes()) {
             e.note(at, "reference", note);

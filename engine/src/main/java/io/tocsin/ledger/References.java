@@ -16,9 +16,9 @@ import java.util.Set;
  */
 final class References {
     private final Map<String, AlertEntry> entries;
-    private final Map<String, String> idByKey;
+    private final Map<AlertKey, String> idByKey;
 
-    References(Map<String, AlertEntry> entries, Map<String, String> idByKey) {
+    References(Map<String, AlertEntry> entries, Map<AlertKey, String> idByKey) {
         this.entries = entries;
         this.idByKey = idByKey;
     }
@@ -32,7 +32,7 @@ final class References {
         List<String> notes = new ArrayList<>();
         List<String> closed = new ArrayList<>();
         for (Reference ref : alert.referenceList()) {
-            String id = ref.wellFormed() ? idByKey.get(ref.key()) : null;
+            String id = ref.wellFormed() ? idByKey.get(AlertKey.of(ref)) : null;
             if (id == null) {
                 notes.add("reference " + ref.raw() + " is unknown to this engine");
                 continue;

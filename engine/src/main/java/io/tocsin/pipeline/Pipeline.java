@@ -198,7 +198,7 @@ final class Pipeline implements Recorder, PlanOutput {
 
     private IntakeOutcome submit(Submission s) {
         Alert alert = s.alert();
-        String original = ledger.idForKey(alert.key());
+        String original = ledger.idFor(alert);
         if (original != null) {
             return new IntakeOutcome(IntakeOutcome.Kind.DUPLICATE, original,
                     ledger.entry(original).state().name(), "same sender, identifier and sent as " + original);

@@ -123,7 +123,7 @@ class CompactedAlertsTest {
         assertThat(keeping.entry("tx-000001").holdsCap()).isTrue();
         assertThat(e.alert()).isEqualTo(a1); // reloaded from the journal on demand
         assertThat(e.holdsCap()).as("a settled alert's reload is not kept").isFalse();
-        assertThat(compacting.idForKey(a1.key())).as("duplicate detection").isEqualTo("tx-000001");
+        assertThat(compacting.idFor(a1)).as("duplicate detection").isEqualTo("tx-000001");
         assertThat(compacting.view().alert("tx-000001").orElseThrow().channels().get("SMS").delivered()).isEqualTo(2);
         assertSameToEveryReader();
         assertThat(c(compacting).delivery("tx-000001").orElseThrow().alert()).isEqualTo(a1);
