@@ -193,7 +193,8 @@ final class AlertJsonWriter {
             return;
         }
         g.writeStartArray();
-        for (T v : values) {
+        for (int i = 0, n = values.size(); i < n; i++) { // indexed: the CAP model's lists are random-access
+            T v = values.get(i);
             if (v == null) {
                 g.writeNull();
             } else {

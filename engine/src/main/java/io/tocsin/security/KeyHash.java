@@ -41,12 +41,17 @@ public final class KeyHash {
         return MessageDigest.isEqual(digest, other.digest);
     }
 
-    static byte[] digest(String key) {
+    /** One digest per thread: every request's key is hashed, and a new MessageDigest per request is costly. */
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-256", e);
         }
+    });
+
+    static byte[] digest(String key) {
+        return SHA256.get().digest(key.getBytes(StandardCharsets.UTF_8)); // digest() also resets it
     }
 
     @Override

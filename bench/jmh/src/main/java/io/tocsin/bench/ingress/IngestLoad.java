@@ -39,7 +39,9 @@ import org.HdrHistogram.Histogram;
  * <ul>
  *   <li>{@code throughput}: closed loop on {@code --connections} connections for {@code --seconds};</li>
  *   <li>{@code rate}: {@code --rate} requests/s spread over the connections, latency measured from each
- *       request's intended start (no coordinated omission).</li>
+ *       request's intended start (no coordinated omission). With {@code --settle S} it is preceded by S seconds
+ *       at the same rate that are not recorded, so the figure is the steady state at that rate and not the
+ *       engine still catching up on the closed loop's backlog (default 0: measured straight after it).</li>
  * </ul>
  *
  * Run: {@code java <chronicle flags> -cp bench/jmh/target/benchmarks.jar io.tocsin.bench.ingress.IngestLoad}
@@ -77,6 +79,8 @@ public final class IngestLoad {
 
     /** With {@code --slow-ms N}: the paced runs print when their requests slower than N ms were sent. */
     private static int slowMs;
+    /** With {@code --settle S}: S unrecorded seconds at the paced rate between the closed loop and the paced run. */
+    private static int settle;
 
     private IngestLoad() {
     }
@@ -89,6 +93,7 @@ public final class IngestLoad {
         int ioThreads = intArg(args, "--io-threads", 2);
         String only = stringArg(args, "--only", "all");
         slowMs = intArg(args, "--slow-ms", 0);
+        settle = intArg(args, "--settle", 0);
         Path root = Path.of(System.getProperty("tocsin.root", ".")).toAbsolutePath();
         String template = Files.readString(root.resolve("config/demo/typhoon-red.xml"));
 
@@ -154,6 +159,10 @@ public final class IngestLoad {
                 new SlowRequests(0));
         System.out.println(throughput.row());
         int paced = Math.min(connections, 16);
+        if (settle > 0) {
+            System.out.printf("%s: settle %d s at %d req/s (not recorded)%n", target, settle, rate);
+            load(target, "settle", port, template, paced, settle, rate, new SlowRequests(0));
+        }
         System.out.printf("%s: %d req/s on %d connections, %d s%n", target, rate, paced, seconds);
         SlowRequests slow = new SlowRequests(slowMs);
         Result fixed = load(target, rate + "/s, " + paced + " conns", port, template, paced, seconds, rate, slow);
