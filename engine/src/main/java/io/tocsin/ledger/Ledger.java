@@ -19,10 +19,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Alert states, per-dispatch states and counters, materialised from journal records. Live and replay go
@@ -32,10 +29,12 @@ import java.util.Map;
  * {@link #publish()} refreshes with immutable snapshots.
  */
 public final class Ledger implements AlertLoader {
-    private final Map<String, AlertEntry> entries = new LinkedHashMap<>();
+    private final ShardedMap<String, AlertEntry> entries = ShardedMap.plain();
+    /** Every entry in acceptance order (what {@link #entries()} returns). */
+    private final List<AlertEntry> accepted = new ArrayList<>();
     /** Where dropped CAP models are reloaded from; null = keep every model (no journal to read back). */
     private final Journal journal;
-    private final Map<AlertKey, String> idByKey = new HashMap<>();
+    private final ShardedMap<AlertKey, String> idByKey = ShardedMap.plain();
     private final SharedTexts texts = new SharedTexts();
     private final DispatchTable table = new DispatchTable();
     private final References references = new References(entries, idByKey);
@@ -128,7 +127,7 @@ public final class Ledger implements AlertLoader {
 
     public AlertEntry entry(String alertId) { return entries.get(alertId); }
 
-    public Collection<AlertEntry> entries() { return entries.values(); }
+    public Collection<AlertEntry> entries() { return java.util.Collections.unmodifiableList(accepted); }
 
     public DispatchState stateOf(long dispatchId) { return table.state(dispatchId); }
 
@@ -228,7 +227,12 @@ public final class Ledger implements AlertLoader {
         ReferenceDecision decision = references.decide(alert);
         AlertEntry e = new AlertEntry(r.alertId(), ++alertCount, alert, position, journal == null ? null : this,
                 r.publisher(), at, texts);
-        entries.put(e.id, e);
+        AlertEntry previous = entries.put(e.id, e);
+        if (previous == null) {
+            accepted.add(e);
+        } else {
+            accepted.set(accepted.indexOf(previous), e); // (a re-applied id keeps its place, as a map's value would)
+        }
         idByKey.put(AlertKey.of(alert), e.id);
         e.note(at, "accepted", "from " + r.publisher() + ", " + alert.msgType() + ", " + r.raw().length + " bytes");
         for (String note : decision.notes()) {

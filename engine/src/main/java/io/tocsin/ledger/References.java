@@ -6,7 +6,6 @@ import io.tocsin.cap.Reference;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -15,10 +14,10 @@ import java.util.Set;
  * Owned by the pipeline thread.
  */
 final class References {
-    private final Map<String, AlertEntry> entries;
-    private final Map<AlertKey, String> idByKey;
+    private final ShardedMap<String, AlertEntry> entries;
+    private final ShardedMap<AlertKey, String> idByKey;
 
-    References(Map<String, AlertEntry> entries, Map<AlertKey, String> idByKey) {
+    References(ShardedMap<String, AlertEntry> entries, ShardedMap<AlertKey, String> idByKey) {
         this.entries = entries;
         this.idByKey = idByKey;
     }
