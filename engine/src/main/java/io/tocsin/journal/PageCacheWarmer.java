@@ -2,6 +2,9 @@ package io.tocsin.journal;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardOpenOption;
 import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,9 +18,7 @@ import org.slf4j.LoggerFactory;
  * not-yet-written part of the file, zero-fills all of it before the fault returns. On the 2-core test machine that
  * was a 20–25 ms stall of the pipeline thread every 8 MB of journal (every 1.5 s at 1,000 alerts/s), which set the
  * ack p99. Reading the same range with {@code pread} pays that cost on this thread; the appender's later fault finds
- * the pages cached and only maps them. The read pages are clean, so nothing extra is written to disk. Where libc
- * can be called, the warmer's own reads do not read ahead either ({@link LibcWarmReads}), so that cost comes in
- * small steps instead of 8 MB at once.
+ * the pages cached and only maps them. The read pages are clean, so nothing extra is written to disk.
  *
  * <p>Thread-safety: {@link #advance} from the appending thread; everything else runs on the warmer's own thread.
  */
@@ -26,8 +27,6 @@ final class PageCacheWarmer implements AutoCloseable {
     /** How far ahead of the write position pages are brought in. */
     static final long AHEAD_BYTES = 32L << 20;
     private static final long POLL_NANOS = 5_000_000L;
-    /** Bytes per read: where read-ahead is off, each read zero-fills at most this much (about 0.3 ms here). */
-    static final int READ_BYTES = 128 << 10;
 
     private final Thread thread;
     private volatile File file;
@@ -55,8 +54,9 @@ final class PageCacheWarmer implements AutoCloseable {
     }
 
     private void run() {
+        ByteBuffer buffer = ByteBuffer.allocateDirect(1 << 20);
         File open = null;
-        WarmReads reads = null;
+        FileChannel channel = null;
         long cursor = 0;
         try {
             while (!closed) {
@@ -64,17 +64,16 @@ final class PageCacheWarmer implements AutoCloseable {
                 long at = writePosition;
                 if (f != null && at >= 0) {
                     if (f != open) {
-                        if (reads != null) {
-                            reads.close();
-                        }
-                        reads = WarmReads.open(f, READ_BYTES);
+                        close(channel);
+                        channel = FileChannel.open(f.toPath(), StandardOpenOption.READ);
                         open = f;
                         cursor = at;
                     }
                     cursor = Math.max(cursor, at);
-                    long end = Math.min(at + AHEAD_BYTES, reads.size());
+                    long end = Math.min(at + AHEAD_BYTES, channel.size());
                     while (cursor < end && !closed) {
-                        int n = reads.read(cursor, (int) Math.min(READ_BYTES, end - cursor));
+                        buffer.clear().limit((int) Math.min(buffer.capacity(), end - cursor));
+                        int n = channel.read(buffer, cursor);
                         if (n <= 0) {
                             break;
                         }
@@ -88,8 +87,16 @@ final class PageCacheWarmer implements AutoCloseable {
             // Only a latency aid: the journal works the same without it.
             LOG.warn("journal page-cache warmer stopped: {}", e.toString());
         } finally {
-            if (reads != null) {
-                reads.close();
+            close(channel);
+        }
+    }
+
+    private static void close(FileChannel channel) {
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (IOException ignored) {
+                // read-only channel: nothing to lose
             }
         }
     }

@@ -2,7 +2,6 @@ package io.tocsin.journal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
 import java.io.RandomAccessFile;
@@ -48,30 +47,6 @@ class PageCacheWarmerTest {
             await().atMost(Duration.ofSeconds(20)).until(() -> warmer.warmedBytes() == 2 << 20);
             warmer.advance(second, 0);
             await().atMost(Duration.ofSeconds(20)).until(() -> warmer.warmedBytes() == (2 << 20) + (5 << 20));
-        }
-    }
-
-    @Test
-    void onLinuxItReadsThroughLibcWithReadAheadOffAndReadsWhatAChannelReads() throws Exception {
-        assumeTrue(com.sun.jna.Platform.isLinux() && com.sun.jna.Platform.is64Bit(), "libc reads are for 64-bit Linux");
-        File f = dir.resolve("c.cq4").toFile();
-        try (RandomAccessFile raf = new RandomAccessFile(f, "rw")) {
-            raf.setLength(4 << 20);
-            raf.seek(1 << 20);
-            raf.write("written".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-        }
-        assertThat(LibcWarmReads.available()).isTrue();
-        assertThat(LibcWarmReads.open(dir.resolve("missing.cq4").toFile(), 4096)).isNull();
-        try (WarmReads libc = WarmReads.open(f, PageCacheWarmer.READ_BYTES);
-             WarmReads channel = ChannelWarmReads.open(f, PageCacheWarmer.READ_BYTES)) {
-            assertThat(libc).isInstanceOf(LibcWarmReads.class);
-            assertThat(libc.size()).isEqualTo(channel.size()).isEqualTo(4 << 20);
-            for (long at : new long[] {0, 1 << 20, (4 << 20) - 100}) {
-                assertThat(libc.read(at, 1000)).as("at %d", at).isEqualTo(channel.read(at, 1000));
-            }
-            assertThat(libc.read(4 << 20, 1000)).as("at the end").isLessThanOrEqualTo(0);
-            assertThat(libc.read((4 << 20) - 100, 1000)).isEqualTo(100);
-            assertThat(libc.read(0, 1 << 20)).as("bounded by its buffer").isEqualTo(PageCacheWarmer.READ_BYTES);
         }
     }
 
