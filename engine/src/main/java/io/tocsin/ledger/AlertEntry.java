@@ -230,11 +230,8 @@ public final class AlertEntry {
     long[] counters(String key) {
         long[] c = counters.get(key);
         if (c == null) {
-            if (!(counters instanceof LinkedHashMap)) {
-                counters = new LinkedHashMap<>();
-            }
-            c = new long[PLANNED_TOTAL + 1];
-            counters.put(key, c);
+            counters = writable(counters);
+            counters.put(key, c = new long[PLANNED_TOTAL + 1]);
         }
         return c;
     }
@@ -242,11 +239,8 @@ public final class AlertEntry {
     long[] region(String code) {
         long[] r = regions.get(code);
         if (r == null) {
-            if (!(regions instanceof LinkedHashMap)) {
-                regions = new LinkedHashMap<>();
-            }
-            r = new long[3];
-            regions.put(code, r);
+            regions = writable(regions);
+            regions.put(code, r = new long[3]);
         }
         return r;
     }
@@ -254,13 +248,15 @@ public final class AlertEntry {
     ChannelDelivery delivery(String key) {
         ChannelDelivery d = delivery.get(key);
         if (d == null) {
-            if (!(delivery instanceof LinkedHashMap)) {
-                delivery = new LinkedHashMap<>();
-            }
-            d = new ChannelDelivery();
-            delivery.put(key, d);
+            delivery = writable(delivery);
+            delivery.put(key, d = new ChannelDelivery());
         }
         return d;
+    }
+
+    /** The map itself once it is a LinkedHashMap; a new, empty one while it is still the shared {@code Map.of()}. */
+    private static <V> Map<String, V> writable(Map<String, V> map) {
+        return map instanceof LinkedHashMap ? map : new LinkedHashMap<>();
     }
 
     /**

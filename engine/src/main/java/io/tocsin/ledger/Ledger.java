@@ -121,8 +121,7 @@ public final class Ledger implements AlertLoader {
 
     public long nextDispatchId() { return table.nextId(); }
 
-    /** The engine id already given to this (sender, identifier, sent), or null. */
-    /** The id of the alert with this one's sender, identifier and sent, or null. */
+    /** The engine id already given to this alert's (sender, identifier, sent), or null. */
     public String idFor(Alert alert) { return idByKey.get(AlertKey.of(alert)); }
 
     public AlertEntry entry(String alertId) { return entries.get(alertId); }
