@@ -1,6 +1,5 @@
 package io.tocsin.cli;
 
-import io.tocsin.cap.Reason;
 import io.tocsin.config.ServerConfig;
 import io.tocsin.config.TocsinConfig;
 import io.tocsin.connector.Connector;
@@ -28,12 +27,10 @@ import io.tocsin.pipeline.EngineConfig;
 import io.tocsin.security.KeyRing;
 import io.tocsin.security.RegionShapes;
 import io.tocsin.targeting.AreaResolver;
-import io.tocsin.targeting.Resolution;
 import io.tocsin.targeting.coverage.CoverageEstimator;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 
 /**
  * One running Tocsin: the engine (journal replayed, connectors started) behind the HTTP server. What
@@ -51,9 +48,7 @@ import java.util.Map;
 public final class EngineHost implements AutoCloseable {
 
     /** Resolves nothing, saying so: for an engine run without geography (machine feeds only). */
-    public static final AreaResolver NO_GEOGRAPHY = (areas, audience, sink) -> new Resolution(0, Map.of(), Map.of(),
-            List.of(), List.of(), List.of(), List.of(), 0, List.of(Reason.warning("/alert/info/area", "no-geography",
-                    "this engine runs without geography: areas reach no recipients, cells or transmitters")));
+    public static final AreaResolver NO_GEOGRAPHY = new io.tocsin.targeting.NoGeography();
 
     private final TocsinConfig config;
     private final KeyRing keys;
