@@ -26,6 +26,7 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -63,14 +64,14 @@ class IngressFaultCampaignTest {
      * detaches it lazily: the directory is empty at once and the kernel frees the tmpfs when the last user lets go.
      */
     private static void unmount(Path dir) throws Exception {
-        for (int attempt = 0; attempt < 25; attempt++) {
-            Process p = new ProcessBuilder("umount", dir.toString()).redirectErrorStream(true).start();
-            if (p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0) {
-                return;
-            }
-            Thread.sleep(200);
+        try {
+            await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(200)).until(() -> {
+                Process p = new ProcessBuilder("umount", dir.toString()).redirectErrorStream(true).start();
+                return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
+            });
+        } catch (ConditionTimeoutException stillBusy) {
+            new ProcessBuilder("umount", "-l", dir.toString()).inheritIO().start().waitFor(10, TimeUnit.SECONDS);
         }
-        new ProcessBuilder("umount", "-l", dir.toString()).inheritIO().start().waitFor(10, TimeUnit.SECONDS);
     }
 
     /** Mounts a small tmpfs (root only); false when that is not possible here. */

@@ -27,6 +27,7 @@ import io.tocsin.pipeline.EngineConfig;
 import io.tocsin.security.KeyRing;
 import io.tocsin.security.RegionShapes;
 import io.tocsin.targeting.AreaResolver;
+import io.tocsin.targeting.NoGeography;
 import io.tocsin.targeting.coverage.CoverageEstimator;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -48,7 +49,7 @@ import java.util.List;
 public final class EngineHost implements AutoCloseable {
 
     /** Resolves nothing, saying so: for an engine run without geography (machine feeds only). */
-    public static final AreaResolver NO_GEOGRAPHY = new io.tocsin.targeting.NoGeography();
+    public static final AreaResolver NO_GEOGRAPHY = new NoGeography();
 
     private final TocsinConfig config;
     private final KeyRing keys;

@@ -153,12 +153,12 @@ public final class IngestLoad {
     private static List<Result> run(String target, int port, String template, int connections, int seconds,
                                     int warmup, int rate) throws Exception {
         System.out.printf("%s: warm-up %d s%n", target, warmup);
-        warmUp(target, port, template, connections, warmup, rate);
+        int paced = Math.min(connections, 16);
+        warmUp(target, port, template, connections, paced, warmup, rate);
         System.out.printf("%s: closed loop, %d connections, %d s%n", target, connections, seconds);
         Result throughput = load(target, "max, " + connections + " conns", port, template, connections, seconds, 0,
                 new SlowRequests(0));
         System.out.println(throughput.row());
-        int paced = Math.min(connections, 16);
         if (settle > 0) {
             System.out.printf("%s: settle %d s at %d req/s (not recorded)%n", target, settle, rate);
             load(target, "settle", port, template, paced, settle, rate, new SlowRequests(0));
@@ -179,11 +179,11 @@ public final class IngestLoad {
      * first seconds of the measured closed loop, recompiling the handler and selector code the phase change had
      * deoptimised.
      */
-    private static void warmUp(String target, int port, String template, int connections, int seconds, int rate)
-            throws Exception {
+    private static void warmUp(String target, int port, String template, int connections, int paced, int seconds,
+                               int rate) throws Exception {
         int half = Math.max(1, (seconds - 1) / 2);
         load(target, "warm-up", port, template, connections, half, 0, new SlowRequests(0));
-        load(target, "warm-up", port, template, Math.min(connections, 16), 1, rate, new SlowRequests(0));
+        load(target, "warm-up", port, template, paced, 1, rate, new SlowRequests(0));
         load(target, "warm-up", port, template, connections, Math.max(1, seconds - 1 - half), 0,
                 new SlowRequests(0));
     }
