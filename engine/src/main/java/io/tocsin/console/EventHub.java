@@ -41,21 +41,13 @@ public final class EventHub implements AutoCloseable {
     private final List<EventSubscriber> subscribers = new CopyOnWriteArrayList<>();
     private final Map<String, AlertView> lastSeen = new HashMap<>();
     private final Map<String, ConsoleAlert> current = new HashMap<>();
-    /** Changed ids noted while nobody watches; past this many, forget them and rescan every alert on demand. */
-    static final int MAX_NOTED = 1 << 16;
-    private final int maxNoted;
+    /** Ids of alerts changed since they were last turned into console alerts (only while someone reads). */
     private final java.util.Set<String> dirty = new java.util.LinkedHashSet<>();
-    private boolean rescan;
     private ScheduledExecutorService thread;
     private long sequence;
     private long cursor;
 
     public EventHub(LedgerView ledger, Metrics metrics, Duration pollEvery, Duration heartbeatEvery) {
-        this(ledger, metrics, pollEvery, heartbeatEvery, MAX_NOTED);
-    }
-
-    EventHub(LedgerView ledger, Metrics metrics, Duration pollEvery, Duration heartbeatEvery, int maxNoted) {
-        this.maxNoted = maxNoted;
         this.ledger = ledger;
         this.pollEvery = pollEvery;
         this.heartbeatEvery = heartbeatEvery;
@@ -105,7 +97,8 @@ public final class EventHub implements AutoCloseable {
 
     /** Every alert as the console currently shows it (hub thread's view; a copy). */
     public synchronized List<ConsoleAlert> alerts() {
-        if (!dirty.isEmpty() && subscribers.isEmpty()) {
+        if (subscribers.isEmpty()) {
+            noteChanges();
             refresh();
         }
         return new ArrayList<>(current.values());
@@ -113,21 +106,16 @@ public final class EventHub implements AutoCloseable {
 
     /**
      * One duty cycle: send an event per changed alert, then admit waiting clients (snapshot). While nobody is
-     * connected, changes are only noted (ids), and turned into console alerts when a client joins or
-     * {@link #alerts()} is asked: an unwatched console costs the engine next to nothing under ingest load.
-     * Returns the number of frames offered.
+     * connected the hub does nothing: the ledger's change log keeps what changed, and the hub reads it from where
+     * it stopped when a client joins or {@link #alerts()} is asked, or reads every alert if the log has moved on
+     * past that point. An unwatched console keeps no per-alert memory and costs the engine nothing under ingest
+     * load. Returns the number of frames offered.
      */
     public synchronized int poll() {
-        for (AlertView view : changedViews()) {
-            dirty.add(view.id());
-        }
-        if (dirty.size() > maxNoted && subscribers.isEmpty()) {
-            dirty.clear(); // an unwatched console keeps no per-alert memory: the next reader rescans
-            rescan = true;
-        }
         if (subscribers.isEmpty() && joining.isEmpty()) {
             return 0;
         }
+        noteChanges();
         List<ConsoleAlert> changed = refresh();
         int work = 0;
         for (ConsoleAlert alert : changed) {
@@ -152,12 +140,6 @@ public final class EventHub implements AutoCloseable {
     /** Turns the noted changes into console alerts; returns those that really changed. */
     private List<ConsoleAlert> refresh() {
         List<ConsoleAlert> changed = new ArrayList<>();
-        if (rescan) {
-            rescan = false;
-            for (AlertView view : ledger.alerts()) {
-                dirty.add(view.id());
-            }
-        }
         for (String id : dirty) {
             AlertView view = ledger.alert(id).orElse(null);
             AlertView before = lastSeen.get(id);
@@ -176,6 +158,12 @@ public final class EventHub implements AutoCloseable {
         }
         dirty.clear();
         return changed;
+    }
+
+    private void noteChanges() {
+        for (AlertView view : changedViews()) {
+            dirty.add(view.id());
+        }
     }
 
     /** The views that may have changed since the last poll: O(changed) when the ledger keeps a change log. */

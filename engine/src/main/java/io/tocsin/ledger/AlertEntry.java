@@ -108,6 +108,9 @@ public final class AlertEntry {
 
     public String id() { return id; }
 
+    /** This entry's place in the ledger's acceptance count (1, 2, ...): unique among the ledger's entries. */
+    public long number() { return number; }
+
     /**
      * The decoded CAP message: held while the alert is open, reloaded from the journal once it was dropped
      * (pipeline thread; a settled alert's reload is not kept).

@@ -29,15 +29,16 @@ import java.util.List;
  * {@link #publish()} refreshes with immutable snapshots.
  */
 public final class Ledger implements AlertLoader {
-    private final ShardedMap<String, AlertEntry> entries = ShardedMap.plain();
+    private final IdTable<AlertEntry> entries = new IdTable<>();
     /** Every entry in acceptance order (what {@link #entries()} returns). */
     private final List<AlertEntry> accepted = new ArrayList<>();
+    /** Each CAP identity's entry, by its place in {@link #accepted}. */
+    private final KeyIndex keys = new KeyIndex(accepted::get);
     /** Where dropped CAP models are reloaded from; null = keep every model (no journal to read back). */
     private final Journal journal;
-    private final ShardedMap<AlertKey, String> idByKey = ShardedMap.plain();
     private final SharedTexts texts = new SharedTexts();
     private final DispatchTable table = new DispatchTable();
-    private final References references = new References(entries, idByKey);
+    private final References references = new References(entries, keys);
     private final PublishedLedger published;
     private final List<AlertEntry> dirty = new ArrayList<>();
     private long alertCount;
@@ -122,7 +123,10 @@ public final class Ledger implements AlertLoader {
     public long nextDispatchId() { return table.nextId(); }
 
     /** The engine id already given to this alert's (sender, identifier, sent), or null. */
-    public String idFor(Alert alert) { return idByKey.get(AlertKey.of(alert)); }
+    public String idFor(Alert alert) {
+        AlertEntry e = keys.find(alert.sender(), alert.identifier(), alert.sent());
+        return e == null ? null : e.id;
+    }
 
     public AlertEntry entry(String alertId) { return entries.get(alertId); }
 
@@ -227,12 +231,13 @@ public final class Ledger implements AlertLoader {
         AlertEntry e = new AlertEntry(r.alertId(), ++alertCount, alert, position, journal == null ? null : this,
                 r.publisher(), at, texts);
         AlertEntry previous = entries.put(e.id, e);
+        int place = previous == null ? accepted.size() : accepted.indexOf(previous);
         if (previous == null) {
             accepted.add(e);
         } else {
-            accepted.set(accepted.indexOf(previous), e); // (a re-applied id keeps its place, as a map's value would)
+            accepted.set(place, e); // (a re-applied id keeps its place, as a map's value would)
         }
-        idByKey.put(AlertKey.of(alert), e.id);
+        keys.put(alert.sender(), alert.identifier(), alert.sent(), place);
         e.note(at, "accepted", "from " + r.publisher() + ", " + alert.msgType() + ", " + r.raw().length + " bytes");
         for (String note : decision.notes()) {
             e.note(at, "reference", note);

@@ -29,7 +29,7 @@ final class PublishedLedger implements LedgerView {
 
     // Views are immutable and replaced one by one, so publishing costs O(changed), not O(all alerts): the
     // ordered list readers ask for is built lazily, at most once per publish, by the reader that needs it.
-    private final ShardedMap<String, Published> byId = ShardedMap.concurrent();
+    private final IdTable<Published> byId = new IdTable<>();
     private final List<String> order = new ArrayList<>();
     private final Journal journal;
     private volatile long records;

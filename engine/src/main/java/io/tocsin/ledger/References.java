@@ -14,12 +14,12 @@ import java.util.Set;
  * Owned by the pipeline thread.
  */
 final class References {
-    private final ShardedMap<String, AlertEntry> entries;
-    private final ShardedMap<AlertKey, String> idByKey;
+    private final IdTable<AlertEntry> entries;
+    private final KeyIndex keys;
 
-    References(ShardedMap<String, AlertEntry> entries, ShardedMap<AlertKey, String> idByKey) {
+    References(IdTable<AlertEntry> entries, KeyIndex keys) {
         this.entries = entries;
-        this.idByKey = idByKey;
+        this.keys = keys;
     }
 
     ReferenceDecision decide(Alert alert) {
@@ -31,12 +31,13 @@ final class References {
         List<String> notes = new ArrayList<>();
         List<String> closed = new ArrayList<>();
         for (Reference ref : alert.referenceList()) {
-            String id = ref.wellFormed() ? idByKey.get(AlertKey.of(ref)) : null;
-            if (id == null) {
+            AlertEntry found = ref.wellFormed() ? keys.find(ref.sender(), ref.identifier(), ref.sent()) : null;
+            if (found == null) {
                 notes.add("reference " + ref.raw() + " is unknown to this engine");
                 continue;
             }
-            AlertEntry head = head(entries.get(id));
+            String id = found.id;
+            AlertEntry head = head(found);
             if (!head.id.equals(id)) {
                 notes.add("reference " + ref.raw() + " (" + id + ") was superseded; newest version is " + head.id);
             }

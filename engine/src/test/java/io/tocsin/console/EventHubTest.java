@@ -108,27 +108,49 @@ class EventHubTest {
     }
 
     @Test
-    void anUnwatchedConsoleForgetsNotedChangesPastItsBoundAndAJoinerStillGetsEveryAlert() {
-        MutableLedger logged = new MutableLedger().keepingAChangeLog();
-        EventHub small = new EventHub(logged, new Metrics(), Duration.ofMillis(50), Duration.ofSeconds(15), 100);
+    void anUnwatchedConsoleNotesNothingAndAJoinerAfterTheLogMovedOnStillGetsEveryAlert() {
+        MutableLedger logged = new MutableLedger().keepingAChangeLog(100);
+        EventHub unwatched = new EventHub(logged, new Metrics(), Duration.ofMillis(50), Duration.ofSeconds(15));
         for (int i = 0; i < 250; i++) {
             logged.put(Fixtures.view("m" + i, "Actual", AlertState.DONE, 100, 100, null),
                     Fixtures.submission("m" + i, "Actual", "Public"));
             if (i % 20 == 0) {
-                small.poll();
+                assertThat(unwatched.poll()).isZero();
             }
         }
-        small.poll();
-        assertThat(small.noted()).isLessThanOrEqualTo(100);
+        assertThat(unwatched.noted()).isZero();
+        assertThat(logged.fullScans()).as("an unwatched poll reads nothing").isZero();
 
         RecordingSubscriber client = new RecordingSubscriber(100);
-        small.subscribe(client);
-        small.poll();
+        unwatched.subscribe(client);
+        unwatched.poll();
         String snapshot = client.drain().get(0);
         for (int i = 0; i < 250; i++) {
             assertThat(snapshot).contains("\"id\":\"m" + i + "\"");
         }
         assertThat(snapshot).contains("\"colour\":\"red\"");
-        assertThat(small.alerts()).hasSize(250);
+        assertThat(logged.fullScans()).as("the log had moved on: one rescan").isEqualTo(1);
+
+        logged.put(Fixtures.view("m3", "Actual", AlertState.DONE, 100, 90, null));
+        unwatched.poll();
+        assertThat(client.drain()).singleElement().asString().contains("\"id\":\"m3\"").contains("\"delivered\":90");
+        assertThat(logged.fullScans()).as("then only the log").isEqualTo(1);
+    }
+
+    @Test
+    void alertsAskedWhileUnwatchedReflectEveryChange() {
+        MutableLedger logged = new MutableLedger().keepingAChangeLog(100);
+        EventHub unwatched = new EventHub(logged, new Metrics(), Duration.ofMillis(50), Duration.ofSeconds(15));
+        logged.put(Fixtures.view("k1", "Actual", AlertState.DISPATCHING, 100, 10, null),
+                Fixtures.submission("k1", "Actual", "Public"));
+        unwatched.poll();
+        assertThat(unwatched.alerts()).singleElement().satisfies(a -> assertThat(a.id()).isEqualTo("k1"));
+        logged.put(Fixtures.view("k1", "Actual", AlertState.DONE, 100, 100, null));
+        logged.put(Fixtures.view("k2", "Actual", AlertState.ACTIVE, 10, 0, null),
+                Fixtures.submission("k2", "Actual", "Public"));
+        unwatched.poll();
+        assertThat(unwatched.alerts()).extracting(ConsoleAlert::id).containsExactlyInAnyOrder("k1", "k2");
+        assertThat(unwatched.alerts()).filteredOn(a -> a.id().equals("k1")).singleElement()
+                .satisfies(a -> assertThat(a.state()).isEqualTo(AlertState.DONE));
     }
 }

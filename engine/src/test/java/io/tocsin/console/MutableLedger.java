@@ -17,12 +17,19 @@ final class MutableLedger implements LedgerView {
     private final Map<String, Submission> submissions = new LinkedHashMap<>();
     private final List<String> changes = new ArrayList<>();
     private boolean keepsChangeLog;
+    private int logCapacity = Integer.MAX_VALUE;
     private int fullScans;
 
     /** From now on answer {@link #changesSince} like the engine's ledger does (O(changed)). */
     synchronized MutableLedger keepingAChangeLog() {
         keepsChangeLog = true;
         return this;
+    }
+
+    /** As {@link #keepingAChangeLog()}, with a log that forgets all but the last {@code capacity} changes. */
+    synchronized MutableLedger keepingAChangeLog(int capacity) {
+        logCapacity = capacity;
+        return keepingAChangeLog();
     }
 
     synchronized int fullScans() {
@@ -49,6 +56,9 @@ final class MutableLedger implements LedgerView {
     public synchronized LedgerChanges changesSince(long cursor) {
         if (!keepsChangeLog) {
             return LedgerChanges.unknown();
+        }
+        if (changes.size() - cursor > logCapacity) {
+            return new LedgerChanges(changes.size(), List.of(), false);
         }
         return new LedgerChanges(changes.size(), List.copyOf(changes.subList((int) cursor, changes.size())), true);
     }
