@@ -66,7 +66,8 @@ public final class AlertEntry {
     boolean recipientsPlanned;
     long recipientsConsumed;
     long pending;
-    final List<DispatchBatch> batches = new ArrayList<>();
+    /** The shared empty list until the first batch (most alerts of some kinds never get one). */
+    List<DispatchBatch> batches = List.of();
     // The three maps below start as the shared empty map and become a LinkedHashMap at their first entry: most
     // alerts never fill one or two of them, and every alert's record is kept (and promoted) for good.
     Map<String, long[]> counters = Map.of();
@@ -76,7 +77,8 @@ public final class AlertEntry {
     static final int REGION_FAILED = 2;
     /** SMS dispatches per subscriber region: [REGION_PLANNED] ever, [REGION_DELIVERED], [REGION_FAILED] now. */
     Map<String, long[]> regions = Map.of();
-    final List<TimelineEntry> timeline = new ArrayList<>();
+    /** Replaced, never changed: the published views share it. */
+    Timeline timeline = Timeline.EMPTY;
     int timelineDropped;
     boolean dirty;
 
@@ -230,6 +232,13 @@ public final class AlertEntry {
         return parsed != null && parsed.name().equals(text) ? parsed.name() : text;
     }
 
+    void addBatch(DispatchBatch batch) {
+        if (!(batches instanceof ArrayList)) {
+            batches = new ArrayList<>(2);
+        }
+        batches.add(batch);
+    }
+
     long[] counters(String key) {
         long[] c = counters.get(key);
         if (c == null) {
@@ -271,8 +280,9 @@ public final class AlertEntry {
             timelineDropped++;
             return;
         }
-        Instant previous = timeline.isEmpty() ? receivedAt : timeline.get(timeline.size() - 1).at();
-        timeline.add(new TimelineEntry(at.equals(previous) ? previous : at, texts.share(event), texts.share(detail)));
+        Instant previous = timeline.isEmpty() ? receivedAt : timeline.last().at();
+        timeline = timeline.plus(new TimelineEntry(at.equals(previous) ? previous : at, texts.share(event),
+                texts.share(detail)));
     }
 
     /** Cancels first (class 0), then severity x urgency: Extreme/Immediate = 1 ... Unknown/Unknown = 25. */

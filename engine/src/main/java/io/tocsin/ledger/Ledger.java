@@ -319,7 +319,7 @@ public final class Ledger implements AlertLoader {
                 r.firstId(), r.targets().size(), kind == ChannelKind.SMS ? null : r.targets(),
                 kind == ChannelKind.SMS && r.action() != DispatchAction.CANCEL ? RegionIndex.of(r.targets()) : null);
         table.add(b);
-        e.batches.add(b);
+        e.addBatch(b);
         if (b.regions != null) {
             b.regions.counts(b.count).forEach((region, n) -> e.region(region)[AlertEntry.REGION_PLANNED] += n);
         }

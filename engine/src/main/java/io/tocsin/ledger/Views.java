@@ -1,9 +1,7 @@
 package io.tocsin.ledger;
 
 import io.tocsin.connector.DispatchState;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /** Builds immutable {@link AlertView}s from ledger entries (pipeline thread). */
@@ -22,14 +20,11 @@ final class Views {
                 c[DispatchState.EXPIRED.ordinal()],
                 c[DispatchState.CANCELLED.ordinal()],
                 c[DispatchState.UNKNOWN.ordinal()])));
-        List<TimelineEntry> timeline = new ArrayList<>(e.timeline);
-        if (e.timelineDropped > 0) {
-            timeline.add(new TimelineEntry(e.timeline.get(e.timeline.size() - 1).at(), "timeline truncated",
-                    e.timelineDropped + " later entries not shown"));
-        }
+        Timeline timeline = e.timelineDropped == 0 ? e.timeline : e.timeline.plus(new TimelineEntry(
+                e.timeline.last().at(), "timeline truncated", e.timelineDropped + " later entries not shown"));
         return new AlertView(e.id, e.sender, e.identifier, e.sent, e.status, e.msgType, e.event, e.headline,
                 e.severity, e.urgency, e.publisher, e.state, e.receivedAt, e.expires,
-                Map.copyOf(channels), List.copyOf(timeline));
+                Map.copyOf(channels), timeline);
     }
 
     static DeliveryView delivery(AlertEntry e) {
