@@ -233,6 +233,17 @@ final class FaultRig implements AutoCloseable {
                 && (v.state() == AlertState.DONE || v.state() == AlertState.DISPATCHING);
     }
 
+    /** What the engine says about an alert and its connectors, for a test's failure message. */
+    String explain(String id) {
+        AlertView v = view(id);
+        if (v == null) {
+            return "alert " + id + " is not in the ledger; health: " + health();
+        }
+        java.util.List<io.tocsin.ledger.TimelineEntry> t = v.timeline();
+        return "alert " + id + " is " + v.state() + ", channels " + v.channels() + "; last timeline entries "
+                + t.subList(Math.max(0, t.size() - 12), t.size()) + "; health: " + health();
+    }
+
     ChannelCounters counters(String id, String channel) {
         return view(id).channels().get(channel);
     }

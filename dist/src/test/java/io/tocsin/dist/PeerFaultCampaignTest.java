@@ -11,11 +11,13 @@ import io.tocsin.ledger.ChannelCounters;
 import io.tocsin.sim.cbc.CbcEndpoint;
 import io.tocsin.sim.cbc.CbcSimulator;
 import io.tocsin.sim.icecast.IcecastServer;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -95,7 +97,7 @@ class PeerFaultCampaignTest {
             return c;
         });
         String first = rig.submit();
-        await().atMost(Duration.ofSeconds(30)).until(() -> rig.settled(first, "RADIO", false));
+        awaitAired(first, Duration.ofSeconds(30));
         assertThat(rig.counters(first, "RADIO").delivered()).isEqualTo(rig.counters(first, "RADIO").planned());
 
         icecast.stop();
@@ -113,7 +115,7 @@ class PeerFaultCampaignTest {
 
         long back = System.nanoTime();
         icecast.start();
-        await().atMost(Duration.ofSeconds(40)).until(() -> rig.settled(id, "RADIO", false));
+        awaitAired(id, Duration.ofSeconds(40));
         long ms = (System.nanoTime() - back) / 1_000_000;
         ChannelCounters radio = rig.counters(id, "RADIO");
         assertThat(radio.delivered()).as("%s %s", radio, rig.host.engine().ledger().delivery(id)
@@ -129,5 +131,18 @@ class PeerFaultCampaignTest {
         System.out.printf("FAULT icecast-gone: %d journal records of retries in 2 s of outage (%d ms measured);"
                 + " all %d transmitters aired %d ms after Icecast was back%n", retries,
                 (back - outage) / 1_000_000, radio.planned(), ms);
+    }
+
+    /**
+     * Waits until every transmitter's dispatch of the alert is final; on timeout, says what the engine and Icecast
+     * saw (a CI run once timed out here with nothing in its log to tell why).
+     */
+    private void awaitAired(String id, Duration atMost) throws IOException {
+        try {
+            await().atMost(atMost).until(() -> rig.settled(id, "RADIO", false));
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("not aired within " + atMost + ": " + rig.explain(id) + "\nicecast running: "
+                    + icecast.running() + "\n" + icecast.logTail(20), e);
+        }
     }
 }

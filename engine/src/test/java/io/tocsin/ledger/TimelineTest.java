@@ -34,4 +34,16 @@ class TimelineTest {
         ledger.entry(id).note(Instant.ofEpochMilli(5), "approved", "by op");
         assertThat(first.timeline()).as("a published view never changes").hasSize(before);
     }
+
+    @Test
+    void theApiWritesATimelineAsAnArrayOfEntries() throws Exception {
+        Timeline t = Timeline.EMPTY.plus(new TimelineEntry(Instant.EPOCH, "accepted", "from p"))
+                .plus(new TimelineEntry(Instant.EPOCH.plusSeconds(1), "done", "all handed over"));
+        com.fasterxml.jackson.databind.JsonNode json = io.tocsin.ingress.Json.MAPPER.readTree(
+                io.tocsin.ingress.Json.MAPPER.writeValueAsString(java.util.Map.of("timeline", t)));
+        assertThat(json.path("timeline").isArray()).isTrue();
+        assertThat(json.path("timeline")).hasSize(2);
+        assertThat(json.path("timeline").get(1).path("event").asText()).isEqualTo("done");
+        assertThat(json.path("timeline").get(1).path("detail").asText()).isEqualTo("all handed over");
+    }
 }

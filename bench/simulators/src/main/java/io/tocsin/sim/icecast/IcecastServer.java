@@ -89,6 +89,19 @@ public final class IcecastServer implements AutoCloseable {
         return process != null && process.isAlive() && listening();
     }
 
+    /** The last {@code lines} lines of icecast2's error log and of its console output (for a failing test). */
+    public String logTail(int lines) throws IOException {
+        StringBuilder out = new StringBuilder();
+        for (String name : new String[] {"error.log", "stdout.txt"}) {
+            Path file = dir.resolve(name);
+            java.util.List<String> all = Files.exists(file) ? Files.readAllLines(file) : java.util.List.of();
+            out.append("--- ").append(name).append(" (last ").append(Math.min(lines, all.size())).append(" of ")
+                    .append(all.size()).append(" lines)\n");
+            all.subList(Math.max(0, all.size() - lines), all.size()).forEach(l -> out.append(l).append('\n'));
+        }
+        return out.toString();
+    }
+
     public String url(String mount) {
         return "http://127.0.0.1:" + port + mount;
     }
