@@ -34,44 +34,40 @@ final class KeyIndex {
     AlertEntry find(String sender, String identifier, String sent) {
         int h = hash(sender, identifier, sent);
         int s = h >>> (32 - SHARD_BITS);
-        int[] hs = hashes[s];
-        int[] ps = places[s];
-        int mask = hs.length - 1;
-        for (int i = h & mask; ps[i] != 0; i = (i + 1) & mask) {
-            if (hs[i] == h) {
-                AlertEntry e = entryAt.apply(ps[i] - 1);
-                if (Objects.equals(e.sender, sender) && Objects.equals(e.identifier, identifier)
-                        && Objects.equals(e.sent, sent)) {
-                    return e;
-                }
-            }
-        }
-        return null;
+        int place = places[s][slot(s, h, sender, identifier, sent)];
+        return place == 0 ? null : entryAt.apply(place - 1);
     }
 
     /** Records that the entry at {@code place} has this identity (replacing an earlier entry with it). */
     void put(String sender, String identifier, String sent, int place) {
         int h = hash(sender, identifier, sent);
         int s = h >>> (32 - SHARD_BITS);
+        int i = slot(s, h, sender, identifier, sent);
+        boolean added = places[s][i] == 0;
+        hashes[s][i] = h;
+        places[s][i] = place + 1;
+        if (added && ++sizes[s] * 2 > hashes[s].length) {
+            grow(s);
+        }
+    }
+
+    /** The slot of shard {@code s} that holds this identity, or the empty slot where it would go. */
+    private int slot(int s, int h, String sender, String identifier, String sent) {
         int[] hs = hashes[s];
         int[] ps = places[s];
         int mask = hs.length - 1;
         int i = h & mask;
-        for (; ps[i] != 0; i = (i + 1) & mask) {
+        while (ps[i] != 0) {
             if (hs[i] == h) {
                 AlertEntry e = entryAt.apply(ps[i] - 1);
                 if (Objects.equals(e.sender, sender) && Objects.equals(e.identifier, identifier)
                         && Objects.equals(e.sent, sent)) {
-                    ps[i] = place + 1;
-                    return;
+                    return i;
                 }
             }
+            i = (i + 1) & mask;
         }
-        hs[i] = h;
-        ps[i] = place + 1;
-        if (++sizes[s] * 2 > hs.length) {
-            grow(s);
-        }
+        return i;
     }
 
     int size() {
