@@ -22,8 +22,11 @@ import java.util.concurrent.ConcurrentHashMap;
 final class IdTable<V> {
     private static final int CHUNK_BITS = 10;
     private static final int CHUNK = 1 << CHUNK_BITS;
-    /** Digits of the largest number kept in the arrays; longer numbers go to the map. */
-    private static final int MAX_DIGITS = 12;
+    /**
+     * Digits of the largest number kept in the arrays; longer numbers go to the map. Nine digits bound the chunk
+     * index table at ~1M slots (4 MB) whatever id arrives first.
+     */
+    private static final int MAX_DIGITS = 9;
     private static final VarHandle CHUNKS = MethodHandles.arrayElementVarHandle(Object[][].class);
     private static final VarHandle SLOTS = MethodHandles.arrayElementVarHandle(Object[].class);
 
@@ -67,8 +70,8 @@ final class IdTable<V> {
     }
 
     /**
-     * The number of an id in exactly the form {@link Ledger#alertId} gives ({@code tx-} and at least six digits,
-     * no leading zero beyond six), else -1: {@code tx-42} and {@code tx-0000042} are other ids than {@code tx-000042}.
+     * The number of an id in exactly the form {@link Ledger#alertId} gives ({@code tx-} and six to nine digits, no
+     * leading zero beyond six), else -1: {@code tx-42} and {@code tx-0000042} are other ids than {@code tx-000042}.
      */
     static long number(String id) {
         int digits = id.length() - 3;
