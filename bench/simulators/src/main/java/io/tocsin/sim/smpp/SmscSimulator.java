@@ -13,10 +13,13 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import org.jsmpp.DefaultPDUSender;
+import org.jsmpp.SynchronizedPDUSender;
 import org.jsmpp.bean.BindType;
 import org.jsmpp.session.BindRequest;
 import org.jsmpp.session.SMPPServerSession;
-import org.jsmpp.session.SMPPServerSessionListener;
+import org.jsmpp.session.connection.Connection;
+import org.jsmpp.session.connection.ServerConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,6 +44,8 @@ import org.slf4j.LoggerFactory;
 public final class SmscSimulator implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SmscSimulator.class);
+    /** How long a new connection may take to send its bind (jSMPP's listener default). */
+    private static final int INITIATION_TIMER_MS = 5_000;
 
     final SmscConfig config;
     final Inbox inbox;
@@ -60,7 +65,7 @@ public final class SmscSimulator implements AutoCloseable {
     private final ReceiptSender receipts;
     private final SubmitHandler handler;
     private final Random random;
-    private SMPPServerSessionListener listener;
+    private ServerConnection listener;
     private Thread acceptor;
     private volatile boolean closed;
 
@@ -79,10 +84,7 @@ public final class SmscSimulator implements AutoCloseable {
 
     /** Binds the server socket and starts accepting. Returns once the port is known. */
     public synchronized SmscSimulator start() throws IOException {
-        listener = new SMPPServerSessionListener(config.port(), 0, 256, sockets);
-        listener.setMessageReceiverListener(handler);
-        listener.setPduProcessorDegree(config.window() > 0 ? config.window() + 1 : 16);
-        listener.setQueueCapacity(10_000);
+        listener = sockets.listen(config.port(), 0, 256);
         acceptor = new Thread(this::acceptLoop, "smsc-" + config.name() + "-accept");
         acceptor.setDaemon(true);
         acceptor.start();
@@ -167,7 +169,12 @@ public final class SmscSimulator implements AutoCloseable {
     private void acceptLoop() {
         while (!closed) {
             try {
-                SMPPServerSession session = listener.accept();
+                Connection connection = listener.accept();
+                connection.setSoTimeout(INITIATION_TIMER_MS);
+                // what SMPPServerSessionListener.accept() builds, with a reader that takes header-only responses
+                SMPPServerSession session = new SMPPServerSession(connection, null, handler, null,
+                        config.window() > 0 ? config.window() + 1 : 16, 10_000,
+                        new SynchronizedPDUSender(new DefaultPDUSender()), new LenientPduReader());
                 binders.execute(() -> bind(session));
             } catch (IOException e) {
                 if (!closed) {
