@@ -9,6 +9,7 @@ import io.tocsin.config.TocsinConfig;
 import io.tocsin.ledger.AlertState;
 import io.tocsin.ledger.AlertView;
 import io.tocsin.ledger.ChannelCounters;
+import io.tocsin.ledger.TimelineEntry;
 import io.tocsin.targeting.GeographyShapes;
 import io.tocsin.targeting.Targeting;
 import java.io.IOException;
@@ -239,7 +240,7 @@ final class FaultRig implements AutoCloseable {
         if (v == null) {
             return "alert " + id + " is not in the ledger; health: " + health();
         }
-        java.util.List<io.tocsin.ledger.TimelineEntry> t = v.timeline();
+        List<TimelineEntry> t = v.timeline();
         return "alert " + id + " is " + v.state() + ", channels " + v.channels() + "; last timeline entries "
                 + t.subList(Math.max(0, t.size() - 12), t.size()) + "; health: " + health();
     }

@@ -231,10 +231,12 @@ public final class Ledger implements AlertLoader {
         AlertEntry e = new AlertEntry(r.alertId(), ++alertCount, alert, position, journal == null ? null : this,
                 r.publisher(), at, texts);
         AlertEntry previous = entries.put(e.id, e);
-        int place = previous == null ? accepted.size() : accepted.indexOf(previous);
+        int place;
         if (previous == null) {
+            place = accepted.size();
             accepted.add(e);
         } else {
+            place = accepted.indexOf(previous);
             accepted.set(place, e); // (a re-applied id keeps its place, as a map's value would)
         }
         keys.put(alert.sender(), alert.identifier(), alert.sent(), place);

@@ -18,10 +18,11 @@ final class Expiries {
     private final BitSet watched = new BitSet();
 
     void watch(AlertEntry e) {
-        if (e.expires() != null && !watched.get(bit(e))) {
-            watched.set(bit(e));
-            queue.add(e);
+        if (e.expires() == null || watched.get(bit(e))) {
+            return;
         }
+        watched.set(bit(e));
+        queue.add(e);
     }
 
     private static int bit(AlertEntry e) {

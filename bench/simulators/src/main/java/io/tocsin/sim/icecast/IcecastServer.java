@@ -7,6 +7,7 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -94,7 +95,7 @@ public final class IcecastServer implements AutoCloseable {
         StringBuilder out = new StringBuilder();
         for (String name : new String[] {"error.log", "stdout.txt"}) {
             Path file = dir.resolve(name);
-            java.util.List<String> all = Files.exists(file) ? Files.readAllLines(file) : java.util.List.of();
+            List<String> all = Files.exists(file) ? Files.readAllLines(file) : List.of();
             out.append("--- ").append(name).append(" (last ").append(Math.min(lines, all.size())).append(" of ")
                     .append(all.size()).append(" lines)\n");
             all.subList(Math.max(0, all.size() - lines), all.size()).forEach(l -> out.append(l).append('\n'));

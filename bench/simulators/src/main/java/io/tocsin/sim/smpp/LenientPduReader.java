@@ -14,7 +14,7 @@ import org.jsmpp.util.OctetUtil;
  * on the thread processing the bind's PDUs, which a real SMSC would not do. Thread-safe (stateless).
  */
 final class LenientPduReader extends DefaultPDUReader {
-    static final int HEADER = 16;
+    private static final int HEADER = 16;
 
     @Override
     public byte[] readPDU(DataInputStream in, int commandLength, int commandId, int commandStatus,

@@ -65,7 +65,7 @@ public final class SmscSimulator implements AutoCloseable {
     private final ReceiptSender receipts;
     private final SubmitHandler handler;
     private final Random random;
-    private ServerConnection listener;
+    private ServerConnection server;
     private Thread acceptor;
     private volatile boolean closed;
 
@@ -84,7 +84,7 @@ public final class SmscSimulator implements AutoCloseable {
 
     /** Binds the server socket and starts accepting. Returns once the port is known. */
     public synchronized SmscSimulator start() throws IOException {
-        listener = sockets.listen(config.port(), 0, 256);
+        server = sockets.listen(config.port(), 0, 256);
         acceptor = new Thread(this::acceptLoop, "smsc-" + config.name() + "-accept");
         acceptor.setDaemon(true);
         acceptor.start();
@@ -169,7 +169,7 @@ public final class SmscSimulator implements AutoCloseable {
     private void acceptLoop() {
         while (!closed) {
             try {
-                Connection connection = listener.accept();
+                Connection connection = server.accept();
                 connection.setSoTimeout(INITIATION_TIMER_MS);
                 // what SMPPServerSessionListener.accept() builds, with a reader that takes header-only responses
                 SMPPServerSession session = new SMPPServerSession(connection, null, handler, null,
@@ -219,8 +219,8 @@ public final class SmscSimulator implements AutoCloseable {
         closed = true;
         timers.shutdownNow();
         try {
-            if (listener != null) {
-                listener.close();
+            if (server != null) {
+                server.close();
             }
         } catch (IOException e) {
             LOG.debug("close: {}", e.getMessage());
